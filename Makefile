@@ -10,7 +10,7 @@ MKDOCS := $(BIN)/mkdocs
 PY_STAMP := $(VENV)/.installed
 JS_STAMP := node_modules/.installed
 
-.PHONY: install browser serve build test pdf offline bench lock clean
+.PHONY: install browser serve build test links pdf offline bench lock clean
 
 install: $(PY_STAMP) $(JS_STAMP)
 
@@ -34,6 +34,10 @@ build: install
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# Check links and anchors of the built site; LINKS_ARGS=--external also checks other sites.
+links: build
+	$(BIN)/python scripts/check_links.py --site-dir site $(LINKS_ARGS)
 
 pdf: install browser
 	$(BIN)/python scripts/build_pdf.py

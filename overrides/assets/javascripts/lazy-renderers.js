@@ -44,7 +44,7 @@
   }
 
   function mermaidSettings() {
-    var element = document.getElementById("__mermaid-config");
+    var element = document.getElementById("__diagram-settings");
     var settings = element ? JSON.parse(element.textContent) : {};
     settings.startOnLoad = false;
     settings.theme = isDark() ? "dark" : "default";

@@ -1,0 +1,86 @@
+"""Session fixtures: the real site, built once strictly, served on 127.0.0.1,
+and visited page by page in headless Chromium.
+
+SITE_DIR=path reuses an existing build instead of building (for writers
+checking their pages; CI always builds)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from site_server import serve  # noqa: E402
+from support import build_fixture, build_site, launch_browser, site_pages, visit_pages  # noqa: E402
+
+
+def _world_readable(path: Path) -> Path:
+    # linkchecker drops to user nobody when run as root.
+    for parent in [path, *path.parents]:
+        if parent == Path(parent.anchor):
+            break
+        parent.chmod(parent.stat().st_mode | 0o755)
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    if os.environ.get("SITE_DIR"):
+        return Path(os.environ["SITE_DIR"]).resolve()
+    target = _world_readable(tmp_path_factory.mktemp("real-site"))
+    result = build_site(target)
+    assert result.returncode == 0, f"the strict build of the real site failed:\n{result.output}"
+    return target
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_visits(site_dir, site_url):
+    """Every page of the real site, visited once; requests to any other host are aborted and recorded."""
+    return visit_pages(site_url, site_pages(site_dir))
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """Build a small fixture site from tests/fixtures/<name>; cached per name."""
+    built = {}
+
+    def build(name: str):
+        if name not in built:
+            built[name] = build_fixture(name, _world_readable(tmp_path_factory.mktemp(name)))
+        return built[name]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def visit_fixture(fixture_site):
+    """Build a fixture site, serve it and visit its pages as the real site's pages are visited."""
+
+    def run(name: str):
+        result = fixture_site(name)
+        assert result.returncode == 0, f"fixture {name} should build:\n{result.output}"
+        with serve(result.site_dir) as url:
+            return visit_pages(url, site_pages(result.site_dir))
+
+    return run

@@ -1,0 +1,217 @@
+"""What the checks share: building a site (the real one or a small fixture) and
+visiting its pages in headless Chromium as a reader would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# Build with the project's real mkdocs.yml, overriding only where the pages come from and the nav.
+BUILD_SCRIPT = textwrap.dedent(
+    """
+    import sys, json, logging
+    from mkdocs.config import load_config
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+    site_dir, docs_dir, nav = sys.argv[1], sys.argv[2] or None, json.loads(sys.argv[3])
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
+    overrides = {"site_dir": site_dir, "strict": True}
+    if docs_dir:
+        overrides["docs_dir"] = docs_dir
+    if nav is not None:
+        overrides["nav"] = nav
+    config = load_config(config_file="mkdocs.yml", **overrides)
+    try:
+        build(config)
+    except Abort as error:
+        print(error, file=sys.stderr)
+        sys.exit(1)
+    """
+)
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def build_site(site_dir: Path, docs_dir: Path | None = None, nav: list | None = None, env: dict | None = None) -> BuildResult:
+    """Build strictly with the project's configuration; docs_dir/nav replace the real ones for fixtures."""
+    import json
+    import os
+
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_SCRIPT, str(site_dir), str(docs_dir or ""), json.dumps(nav)],
+        cwd=ROOT, capture_output=True, text=True, env=run_env, timeout=300,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def fixture_nav(docs_dir: Path) -> list[str]:
+    """The nav of a fixture: its nav.txt (one page a line) or else every page."""
+    nav_file = docs_dir.parent / "nav.txt"
+    if nav_file.exists():
+        return [line.strip() for line in nav_file.read_text().splitlines() if line.strip()]
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+
+
+def build_fixture(name: str, site_dir: Path) -> BuildResult:
+    docs_dir = FIXTURES / name / "docs"
+    return build_site(site_dir, docs_dir=docs_dir, nav=fixture_nav(docs_dir))
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Site-relative URLs of every page of a site built with directory URLs."""
+    pages = []
+    for index in sorted(site_dir.rglob("index.html")):
+        relative = index.parent.relative_to(site_dir).as_posix()
+        if relative.startswith("assets"):
+            continue
+        pages.append("" if relative == "." else relative + "/")
+    return pages
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RuntimeError("Chromium not found: run `make browser` (scripts/ensure-chromium.sh) to install it")
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+
+
+@dataclass
+class PageVisit:
+    """What a reader's browser did on one page."""
+
+    page: str
+    foreign_requests: list[str] = field(default_factory=list)
+    diagrams: int = 0
+    rendered: int = 0
+    error_diagrams: int = 0
+    diagram_links: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.page or "index.html"
+
+    def diagram_problems(self) -> list[str]:
+        problems = []
+        if self.rendered < self.diagrams:
+            problems.append(f"{self.name}: {self.diagrams - self.rendered} of {self.diagrams} diagram(s) did not render to an SVG")
+        if self.error_diagrams:
+            problems.append(f"{self.name}: {self.error_diagrams} diagram(s) rendered as Mermaid's syntax-error image")
+        return problems
+
+
+DIAGRAM_STATE_JS = """
+async () => {
+  if (window.renderersSettled) { await window.renderersSettled; }
+  const diagrams = [...document.querySelectorAll("div.mermaid")];
+  const svgs = diagrams.map(d => d.querySelector(":scope > svg")).filter(Boolean);
+  return {
+    diagrams: diagrams.length,
+    rendered: svgs.length,
+    errors: svgs.filter(s => s.getAttribute("aria-roledescription") === "error").length,
+    links: svgs.flatMap(s => [...s.querySelectorAll("a")].map(a => a.getAttribute("href") || a.getAttribute("xlink:href"))),
+  };
+}
+"""
+
+
+def _host_key(url: str) -> str:
+    parsed = urlparse(url)
+    return parsed.scheme if parsed.scheme in ("file", "data", "blob") else f"{parsed.scheme}://{parsed.hostname}"
+
+
+async def _visit(context, base_url: str, page: str) -> PageVisit:
+    result = PageVisit(page=page)
+    tab = await context.new_page()
+    tab.on("console", lambda message: message.type == "error" and result.console_errors.append(message.text))
+    try:
+        await tab.goto(base_url + page, wait_until="load")
+        state = await tab.evaluate(DIAGRAM_STATE_JS)
+        # Late requests (lazy libraries, the search worker) still count: wait until the network is quiet.
+        await tab.wait_for_load_state("networkidle")
+    finally:
+        await tab.close()
+    result.diagrams, result.rendered, result.error_diagrams = state["diagrams"], state["rendered"], state["errors"]
+    result.diagram_links = [link for link in state["links"] if link]
+    return result
+
+
+async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[PageVisit]:
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    allowed = _host_key(base_url)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        context = await browser.new_context()
+        foreign_by_page: dict[str, list[str]] = {}
+
+        async def route(route):
+            url = route.request.url
+            if _host_key(url) == allowed:
+                await route.continue_()
+            else:
+                # Attribute the request to the page that made it (workers report no frame).
+                try:
+                    origin = route.request.frame.page.url
+                except Exception:
+                    origin = "(worker)"
+                foreign_by_page.setdefault(origin, []).append(url)
+                await route.abort()
+
+        await context.route("**/*", route)
+        semaphore = asyncio.Semaphore(concurrency)
+
+        async def bounded(page: str) -> PageVisit:
+            async with semaphore:
+                return await _visit(context, base_url, page)
+
+        visits = await asyncio.gather(*(bounded(page) for page in pages))
+        await browser.close()
+    for visit in visits:
+        visit.foreign_requests = foreign_by_page.pop(base_url + visit.page, [])
+    if foreign_by_page:  # requests not tied to a page: report them on the first page
+        visits[0].foreign_requests.extend(url for urls in foreign_by_page.values() for url in urls)
+    return visits
+
+
+def visit_pages(base_url: str, pages: list[str], concurrency: int = 6) -> list[PageVisit]:
+    """Open every page as a reader would, several tabs at a time, in a browser that aborts and
+    records every request to a host other than the site's; wait for diagrams and formulas."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    # A thread of its own: the async API cannot run inside the sync API's event loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _visit_all(base_url, pages, concurrency)).result()
