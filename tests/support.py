@@ -3,13 +3,15 @@ visiting its pages in headless Chromium as a reader would."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -80,25 +82,6 @@ def site_pages(site_dir: Path) -> list[str]:
             continue
         pages.append("" if relative == "." else relative + "/")
     return pages
-
-
-def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError("Chromium not found: run `make browser` (scripts/ensure-chromium.sh) to install it")
-
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def launch_browser(playwright):

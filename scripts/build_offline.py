@@ -1,0 +1,54 @@
+"""make offline: the whole site as a zip that opens from disk, dist/aws-ml-notes-offline.zip.
+
+Built with Material's offline plugin enabled (SITE_OFFLINE): .html URLs
+instead of directories, the search index as a script, and the iframe-worker
+shim served from the site. Unzipped, aws-ml-notes/index.html opens from
+file:// with navigation, search, diagrams and maths working.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLE = ROOT / "dist" / "aws-ml-notes-offline.zip"
+OFFLINE_SITE = ROOT / ".cache" / "offline-site"
+TOP_FOLDER = "aws-ml-notes"
+
+
+def build_offline_site(site_dir: Path) -> None:
+    shutil.rmtree(site_dir, ignore_errors=True)
+    env = {**os.environ, "SITE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
+                   cwd=ROOT, env=env, check=True)
+
+
+def zip_site(site_dir: Path, bundle: Path) -> int:
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with zipfile.ZipFile(bundle, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file() and path.suffix != ".gz":
+                archive.write(path, f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+                count += 1
+    return count
+
+
+def main() -> int:
+    started = time.perf_counter()
+    build_offline_site(OFFLINE_SITE)
+    files = zip_site(OFFLINE_SITE, BUNDLE)
+    elapsed = time.perf_counter() - started
+    print(f"{BUNDLE.relative_to(ROOT)}: {BUNDLE.stat().st_size / 1e6:.1f} MB, {files} files, {elapsed:.1f} s; "
+          f"unzip it and open {TOP_FOLDER}/index.html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
