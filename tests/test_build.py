@@ -38,6 +38,8 @@ def test_valid_fixture_builds(fixture_site):
         ("broken-anchor", r"Doc file 'index\.md' contains a link 'other\.md#no-such-heading', but the doc 'other\.md' does not contain an anchor '#no-such-heading'"),
         ("not-in-nav", r"not included in the \"nav\" configuration:\s+- orphan\.md"),
         ("broken-diagram-link", r"Doc file 'index\.md' has a diagram link to 'vanished-page\.md'.*not found"),
+        ("bad-exam-domain", r"Doc file 'guide/cooking\.md' has exam_domain 'cooking', which is not under extra\.exam_domains"),
+        ("bad-exam-domain", r"Doc file 'guide/undecided\.md' has no 'exam_domain' in its front matter"),
     ],
 )
 def test_bad_input_fails_the_strict_build_naming_file_and_problem(fixture_site, fixture, expected):
