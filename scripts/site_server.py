@@ -4,13 +4,39 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
+import os
+import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
 
 
+COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
+    compress = False
+
+    def send_head(self):
+        # Like a static host (GitHub Pages): text compressed with gzip when the client accepts it.
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if (not self.compress or not path.endswith(COMPRESSIBLE) or not os.path.isfile(path)
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        with open(path, "rb") as source:
+            body = gzip.compress(source.read(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def end_headers(self) -> None:
         # linkchecker throttles every host to 10 requests/s unless the server sends this header.
         self.send_header("LinkChecker", "unthrottled")
@@ -21,11 +47,19 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    """A loopback port that is free now, to build a site for the address it will be served on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextlib.contextmanager
-def serve(site_dir: Path | str) -> Iterator[str]:
-    """Serve site_dir on a free loopback port; yields the base URL, ending in '/'."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site_dir: Path | str, compress: bool = False, port: int = 0) -> Iterator[str]:
+    """Serve site_dir on 127.0.0.1 (a free port unless given); yields the base URL, ending in '/'."""
+    handler_class = type("Handler", (QuietHandler,), {"compress": compress})
+    handler = functools.partial(handler_class, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

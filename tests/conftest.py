@@ -15,7 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from site_server import serve  # noqa: E402
+from site_server import free_port, serve  # noqa: E402
 from support import build_fixture, build_site, launch_browser, site_pages, visit_pages  # noqa: E402
 
 
@@ -29,18 +29,24 @@ def _world_readable(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, site_port) -> Path:
     if os.environ.get("SITE_DIR"):
         return Path(os.environ["SITE_DIR"]).resolve()
     target = _world_readable(tmp_path_factory.mktemp("real-site"))
-    result = build_site(target)
+    # Built for the address it is served on, as a host serves it (sitemap.xml drives instant navigation).
+    result = build_site(target, env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, f"the strict build of the real site failed:\n{result.output}"
     return target
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    with serve(site_dir) as url:
+def site_url(site_dir, site_port):
+    with serve(site_dir, port=site_port) as url:
         yield url
 
 

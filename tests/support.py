@@ -3,9 +3,7 @@ visiting its pages in headless Chromium as a reader would."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -16,48 +14,7 @@ from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 
-# Build with the project's real mkdocs.yml, overriding only where the pages come from and the nav.
-BUILD_SCRIPT = textwrap.dedent(
-    """
-    import sys, json, logging
-    from mkdocs.config import load_config
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort
-    site_dir, docs_dir, nav = sys.argv[1], sys.argv[2] or None, json.loads(sys.argv[3])
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-    overrides = {"site_dir": site_dir, "strict": True}
-    if docs_dir:
-        overrides["docs_dir"] = docs_dir
-    if nav is not None:
-        overrides["nav"] = nav
-    config = load_config(config_file="mkdocs.yml", **overrides)
-    try:
-        build(config)
-    except Abort as error:
-        print(error, file=sys.stderr)
-        sys.exit(1)
-    """
-)
-
-
-@dataclass
-class BuildResult:
-    returncode: int
-    output: str
-    site_dir: Path
-
-
-def build_site(site_dir: Path, docs_dir: Path | None = None, nav: list | None = None, env: dict | None = None) -> BuildResult:
-    """Build strictly with the project's configuration; docs_dir/nav replace the real ones for fixtures."""
-    import json
-    import os
-
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(site_dir), str(docs_dir or ""), json.dumps(nav)],
-        cwd=ROOT, capture_output=True, text=True, env=run_env, timeout=300,
-    )
-    return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
+from site_build import BuildResult, build_site  # noqa: E402,F401
 
 
 def fixture_nav(docs_dir: Path) -> list[str]:
@@ -98,6 +55,7 @@ class PageVisit:
     rendered: int = 0
     error_diagrams: int = 0
     diagram_links: list[str] = field(default_factory=list)
+    unlabelled_diagrams: int = 0
     console_errors: list[str] = field(default_factory=list)
 
     @property
@@ -122,6 +80,7 @@ async () => {
     diagrams: diagrams.length,
     rendered: svgs.length,
     errors: svgs.filter(s => s.getAttribute("aria-roledescription") === "error").length,
+    unlabelled: svgs.filter(s => !(s.querySelector(":scope > title")?.textContent.trim() && s.querySelector(":scope > desc")?.textContent.trim())).length,
     links: svgs.flatMap(s => [...s.querySelectorAll("a")].map(a => a.getAttribute("href") || a.getAttribute("xlink:href"))),
   };
 }
@@ -146,6 +105,7 @@ async def _visit(context, base_url: str, page: str) -> PageVisit:
         await tab.close()
     result.diagrams, result.rendered, result.error_diagrams = state["diagrams"], state["rendered"], state["errors"]
     result.diagram_links = [link for link in state["links"] if link]
+    result.unlabelled_diagrams = state["unlabelled"]
     return result
 
 

@@ -6,5 +6,5 @@
     {% if config.extra.build_date %}Built on {{ config.extra.build_date }}{% endif %}
     {% if config.extra.build_version %} from version {{ config.extra.build_version }}{% endif %}
   </p>
-  <p class="cover-page__url">Online, searchable and always current: <a href="{{ config.site_url }}">{{ config.site_url }}</a></p>
+  <p class="cover-page__url">Online, searchable and always current: <a href="{{ config.extra.published_url }}">{{ config.extra.published_url }}</a></p>
 </div>

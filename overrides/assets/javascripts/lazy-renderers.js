@@ -48,6 +48,10 @@
     var settings = element ? JSON.parse(element.textContent) : {};
     settings.startOnLoad = false;
     settings.theme = isDark() ? "dark" : "default";
+    if (isDark()) {
+      // Mermaid's dark edge labels (#ccc on #585858) fall short of 4.5:1 contrast.
+      settings.themeVariables = Object.assign({ edgeLabelBackground: "#333333" }, settings.themeVariables);
+    }
     return settings;
   }
 

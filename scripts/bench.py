@@ -1,0 +1,319 @@
+"""make bench: how fast the site builds and checks, how it scales, and what a reader downloads.
+
+    python scripts/bench.py [--runs 3] [--scales 100,500,2000] [--skip-test] [--skip-lighthouse]
+
+Writes bench/results.json (every figure) and bench/summary.md (the figures
+beside the budgets in README.md). Nothing here is a test: the figures are
+measured on this machine and compared with the budgets by a reader.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+ROOT = ROOT.parent
+
+from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from check_links import check_links  # noqa: E402
+from site_build import build_site  # noqa: E402
+from site_server import serve  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results.json"
+SUMMARY = ROOT / "bench" / "summary.md"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+# Pages whose weight is measured: one without diagrams, one with, one full of tables.
+WEIGHT_PAGES = {
+    "home": "",
+    "diagram page": "data-engineering/kinesis/",
+    "table-heavy page": "sagemaker/built-in-algorithms/",
+}
+BUDGETS = {
+    "lighthouse_min_score": 95,
+    "page_without_diagrams_kb": 150,
+    "build_seconds": 5,
+    "make_test_seconds": 300,
+}
+
+FLOOR_SCRIPT = """
+import sys, time, pathlib, markdown
+from mkdocs.config import load_config
+config = load_config(config_file="mkdocs.yml")
+pages = sorted(pathlib.Path(config.docs_dir).rglob("*.md"))
+started = time.perf_counter()
+for page in pages:
+    markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(
+        page.read_text(encoding="utf-8"))
+print(time.perf_counter() - started, len(pages))
+"""
+
+
+def timed(command: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    return time.perf_counter() - started
+
+
+def bench_build(runs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        builds = [timed([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", tmp]) for _ in range(runs)]
+        # The floor: the same Markdown through python-markdown with the same extensions, no theme,
+        # no plugins, in a fresh interpreter like the build (imports included).
+        floors, conversions = [], []
+        for _ in range(runs):
+            started = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", FLOOR_SCRIPT], cwd=ROOT, env=ENV, check=True,
+                                 capture_output=True, text=True).stdout.split()
+            floors.append(time.perf_counter() - started)
+            conversions.append(float(out[0]))
+        started = time.perf_counter()
+        problems = check_links(tmp)
+        link_check = time.perf_counter() - started
+        index = Path(tmp) / "search" / "search_index.json"
+        return {
+            "build_seconds_median": round(statistics.median(builds), 2),
+            "build_seconds_runs": [round(b, 2) for b in builds],
+            "floor_seconds_median": round(statistics.median(floors), 2),
+            "floor_markdown_only_seconds_median": round(statistics.median(conversions), 2),
+            "build_to_floor_ratio": round(statistics.median(builds) / statistics.median(floors), 2),
+            "pages": int(out[1]),
+            "link_check_seconds": round(link_check, 2),
+            "link_problems": len(problems),
+            "search_index_bytes": index.stat().st_size,
+        }
+
+
+def bench_artefacts() -> dict:
+    return {
+        "pdf_seconds": round(timed([sys.executable, "scripts/build_pdf.py"]), 1),
+        "pdf_bytes": (ROOT / "dist" / "aws-ml-notes.pdf").stat().st_size,
+        "offline_seconds": round(timed([sys.executable, "scripts/build_offline.py"]), 1),
+        "offline_bytes": (ROOT / "dist" / "aws-ml-notes-offline.zip").stat().st_size,
+    }
+
+
+def real_site_proportions() -> dict:
+    pages = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")]
+    count = len(pages)
+    return {
+        "words": statistics.mean(len(re.findall(r"\w+", page)) for page in pages),
+        "diagrams": sum(page.count("```mermaid") for page in pages) / count,
+        "tables": sum(len(re.findall(r"^\|[-:| ]+\|\s*$", page, re.M)) for page in pages) / count,
+        "links": sum(len(re.findall(r"\]\([^)]+\.md", page)) for page in pages) / count,
+    }
+
+
+WORDS = ("data model training feature endpoint stream batch label metric bucket cluster job pipeline "
+         "inference container instance shard partition schema catalog crawler notebook tuning").split()
+
+
+def synthetic_site(target: Path, pages: int, shape: dict, seed: int = 7) -> list:
+    """A knowledge base of `pages` pages shaped like the real one; returns its nav."""
+    rng = random.Random(seed)
+    docs = target / "docs"
+    sections = max(1, pages // 25)
+    names = [f"section-{i % sections:03d}/page-{i:04d}.md" for i in range(pages)]
+    nav = [{"Home": "index.md"}]
+    (docs).mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\nThe synthetic home page.\n\n" +
+                                   "".join(f"- [Section {s}](section-{s:03d}/page-{s:04d}.md)\n" for s in range(sections)))
+    by_section: dict[int, list[str]] = {}
+    for i, name in enumerate(names):
+        by_section.setdefault(i % sections, []).append(name)
+        here = name.split("/")[0]
+
+        def rel(other: str) -> str:
+            return other.split("/")[1] if other.split("/")[0] == here else "../" + other
+
+        text = [f"---\ntitle: Page {i}\nexam_domain: modelling\ntags:\n  - Training\n---\n\n# Page {i}\n\n"]
+        body_words = int(shape["words"])
+        links = [names[rng.randrange(pages)] for _ in range(max(1, round(shape["links"])))]
+        for paragraph in range(max(1, body_words // 80)):
+            text.append(f"## Part {paragraph}\n\n" + " ".join(rng.choice(WORDS) for _ in range(70)) +
+                        f" See [page]({rel(links[paragraph % len(links)])}).\n\n")
+        if rng.random() < shape["diagrams"] - int(shape["diagrams"]) or shape["diagrams"] >= 1:
+            for d in range(max(1, int(shape["diagrams"]))):
+                text.append("```mermaid\nflowchart LR\n    accTitle: Flow\n    accDescr: A flow.\n"
+                            f"    a{d}[S3] --> b{d}[Glue] --> c{d}[SageMaker]\n```\n\n")
+        for _ in range(int(shape["tables"]) + (rng.random() < shape["tables"] % 1)):
+            text.append("| Service | Use |\n|---|---|\n" + "".join(f"| {rng.choice(WORDS)} | {rng.choice(WORDS)} |\n" for _ in range(5)) + "\n")
+        for link in links:
+            text.append(f"- [Related]({rel(link)})\n")
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(text))
+    for section, members in sorted(by_section.items()):
+        nav.append({f"Section {section}": members})
+    return nav
+
+
+def bench_scale(scales: list[int]) -> list[dict]:
+    shape = real_site_proportions()
+    results = []
+    for pages in scales:
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp)
+            target.chmod(0o755)
+            nav = synthetic_site(target, pages, shape)
+            started = time.perf_counter()
+            result = build_site(target / "site", docs_dir=target / "docs", nav=nav)
+            build = time.perf_counter() - started
+            if result.returncode:
+                raise SystemExit(f"synthetic site of {pages} pages failed to build:\n{result.output[-2000:]}")
+            started = time.perf_counter()
+            problems = check_links(target / "site")
+            link_check = time.perf_counter() - started
+            html = sum(p.stat().st_size for p in (target / "site").rglob("*.html"))
+            results.append({
+                "pages": pages + 1,
+                "build_seconds": round(build, 2),
+                "link_check_seconds": round(link_check, 2),
+                "link_problems": len(problems),
+                "search_index_bytes": (target / "site" / "search" / "search_index.json").stat().st_size,
+                "html_bytes": html,
+            })
+            print(f"  scale {pages}: {results[-1]}", flush=True)
+    return results
+
+
+def bench_weight(site_dir: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with serve(site_dir, compress=True) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        for label, page in WEIGHT_PAGES.items():
+            context = browser.new_context()  # a first visit: empty cache
+            tab = context.new_page()
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Network.enable")
+            transferred, urls = {}, {}
+            cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+            cdp.on("Network.loadingFinished", lambda e: transferred.__setitem__(e["requestId"], e["encodedDataLength"]))
+            tab.goto(base_url + page, wait_until="load")
+            tab.evaluate("() => window.renderersSettled")
+            tab.wait_for_load_state("networkidle")
+            mermaid = any("mermaid.min.js" in url for url in urls.values())
+            results[label] = {
+                "page": page or "index.html",
+                "requests": len(urls),
+                "transferred_kb": round(sum(transferred.values()) / 1024, 1),
+                "loads_mermaid": mermaid,
+                "has_diagrams": tab.evaluate("() => document.querySelectorAll('div.mermaid').length > 0"),
+            }
+            context.close()
+        browser.close()
+    return results
+
+
+def bench_lighthouse(site_dir: Path) -> dict:
+    lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    results = {}
+    with serve(site_dir, compress=True) as base_url, tempfile.TemporaryDirectory() as tmp:
+        for label, page in WEIGHT_PAGES.items():
+            report = Path(tmp) / "report.json"
+            subprocess.run([str(lighthouse), base_url + page, f"--chrome-path={chromium_path()}",
+                            f"--chrome-flags={flags}", "--output=json", f"--output-path={report}", "--quiet",
+                            "--only-categories=performance,accessibility,best-practices,seo"],
+                           cwd=ROOT, check=True, timeout=300)
+            data = json.loads(report.read_text())
+            scores = {key: round(category["score"] * 100) for key, category in data["categories"].items()}
+            failed = {key: [audit_ref["id"] for audit_ref in category["auditRefs"]
+                            if audit_ref.get("weight") and (data["audits"][audit_ref["id"]].get("score") or 0) < 1]
+                      for key, category in data["categories"].items()}
+            results[label] = {"page": page or "index.html", "scores": scores, "imperfect_audits": failed}
+            print(f"  lighthouse {label}: {scores}", flush=True)
+    return results
+
+
+def summary(results: dict) -> str:
+    build, lines = results["build"], []
+    lines += ["# Benchmark summary", "", f"Measured {results['measured_at']} on {results['machine']}.", "",
+              "| what | measured | budget |", "|---|---|---|",
+              f"| strict build, real site ({build['pages']} pages), median of {len(build['build_seconds_runs'])} | "
+              f"{build['build_seconds_median']} s | {BUDGETS['build_seconds']} s |",
+              f"| same Markdown, python-markdown only (floor) | {build['floor_seconds_median']} s "
+              f"(ratio {build['build_to_floor_ratio']}) | |",
+              f"| link check (linkchecker, anchors) | {build['link_check_seconds']} s | |",
+              f"| search index | {build['search_index_bytes'] / 1024:.0f} KB | |"]
+    if "artefacts" in results:
+        art = results["artefacts"]
+        lines += [f"| make pdf | {art['pdf_seconds']} s, {art['pdf_bytes'] / 1e6:.1f} MB | 60 s |",
+                  f"| make offline | {art['offline_seconds']} s, {art['offline_bytes'] / 1e6:.1f} MB | |"]
+    if "make_test_seconds" in results:
+        lines.append(f"| make test | {results['make_test_seconds']} s | {BUDGETS['make_test_seconds']} s |")
+    lines += ["", "## First visit (gzip, empty cache)", "", "| page | requests | transferred | Mermaid loaded | budget |",
+              "|---|---|---|---|---|"]
+    for label, weight in results["weight"].items():
+        budget = f"< {BUDGETS['page_without_diagrams_kb']} KB" if not weight["has_diagrams"] else ""
+        lines.append(f"| {label} (`{weight['page']}`) | {weight['requests']} | {weight['transferred_kb']} KB | "
+                     f"{'yes' if weight['loads_mermaid'] else 'no'} | {budget} |")
+    if "lighthouse" in results:
+        lines += ["", "## Lighthouse (mobile preset, simulated throttling)", "",
+                  "| page | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|"]
+        for label, report in results["lighthouse"].items():
+            s = report["scores"]
+            lines.append(f"| {label} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |")
+    if results.get("scale"):
+        lines += ["", "## Scale (synthetic sites shaped like the real one)", "",
+                  "| pages | build | link check | search index | HTML |", "|---|---|---|---|---|"]
+        for row in results["scale"]:
+            lines.append(f"| {row['pages']} | {row['build_seconds']} s | {row['link_check_seconds']} s | "
+                         f"{row['search_index_bytes'] / 1024:.0f} KB | {row['html_bytes'] / 1e6:.1f} MB |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scales", default="100,500,2000")
+    parser.add_argument("--skip-test", action="store_true", help="do not time a whole `make test`")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-artefacts", action="store_true", help="do not time make pdf / make offline")
+    args = parser.parse_args()
+
+    results: dict = {"measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                     "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}", "budgets": BUDGETS}
+    print("build ...", flush=True)
+    results["build"] = bench_build(args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+                       cwd=ROOT, env=ENV, check=True)
+        print("weight ...", flush=True)
+        results["weight"] = bench_weight(site)
+        if not args.skip_lighthouse:
+            print("lighthouse ...", flush=True)
+            results["lighthouse"] = bench_lighthouse(site)
+    if not args.skip_artefacts:
+        print("pdf and offline ...", flush=True)
+        results["artefacts"] = bench_artefacts()
+    if args.scales:
+        print("scale ...", flush=True)
+        results["scale"] = bench_scale([int(n) for n in args.scales.split(",") if n])
+    if not args.skip_test:
+        print("make test ...", flush=True)
+        results["make_test_seconds"] = round(timed(["make", "test"]), 1)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    SUMMARY.write_text(summary(results))
+    print(SUMMARY.read_text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
