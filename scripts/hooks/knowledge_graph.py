@@ -12,7 +12,9 @@ Markers in pages are replaced by generated lists:
 
 - `<!-- glossary -->`: every abbreviation of includes/abbreviations.md (the
   hover tooltips' source), with the page that explains it;
-- `<!-- decision-guides -->`: every "which ...?" diagram of the site.
+- `<!-- decision-guides -->`: every "which ...?" diagram of the site;
+- `<!-- exam-traps -->`: the first sentence of every "Exam tip" and "Correction"
+  admonition, linked to the section it sits in.
 
 Generated sections do not count as links: the graph is what authors wrote.
 """
@@ -37,6 +39,8 @@ HEADING = re.compile(r"^(#{2,6})[ \t]+(.+?)[ \t]*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\
 MD_LINK = re.compile(r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\((?P<target>[^)\s#]+\.md)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")
 CLICK_LINK = re.compile(r'^\s*click\s+\S+\s+(?:href\s+)?"(?P<target>[^"#]+\.md)(?:#[^"]*)?"', re.M)
 ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<title>.+?)\s*$", re.M)
+TRAP_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+\w+\s+"(?P<kind>Exam tip|Exam trap|Correction)[^"]*"\s*$')
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$", re.M)
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
 
@@ -64,6 +68,7 @@ class PageInfo:
     links: list[Link] = field(default_factory=list)
     headings: list[tuple[str, str]] = field(default_factory=list)  # (text, id)
     diagrams: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (accTitle, section, anchor)
+    traps: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)  # (kind, text, section, anchor)
 
 
 @dataclass
@@ -116,7 +121,8 @@ def read_page(src_uri: str, source: str, known: set[str]) -> PageInfo:
     section: tuple[str | None, str | None] = (None, None)
     fences = {m.start(): m for m in FENCE.finditer(body)}
     position = 0
-    for line in body.splitlines(keepends=True):
+    lines = body.splitlines(keepends=True)
+    for number, line in enumerate(lines):
         start, position = position, position + len(line)
         fence = next((m for s, m in fences.items() if s <= start < m.end()), None)
         if fence is not None:
@@ -127,6 +133,16 @@ def read_page(src_uri: str, source: str, known: set[str]) -> PageInfo:
                 for title in ACC_TITLE.finditer(fence["body"]):
                     info.diagrams.append((title["title"], *section))
             continue
+        trap = TRAP_ADMONITION.match(line.rstrip("\n"))
+        if trap:
+            block = []
+            for following in lines[number + 1:]:
+                if following.strip() and not following.startswith("    "):
+                    break
+                block.append(following.strip())
+            text = " ".join(" ".join(block).split())
+            if text:
+                info.traps.append((trap["kind"], text, *section))
         heading = HEADING.match(line.rstrip("\n"))
         if heading:
             text = heading_text(heading.group(2))
@@ -214,6 +230,24 @@ def render_decision_guides(graph: Graph, current: str) -> str:
     return "\n".join(lines) if lines else "No decision guide yet."
 
 
+def first_sentence(text: str, limit: int = 240) -> str:
+    sentence = SENTENCE_END.split(heading_text(text), maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def render_exam_traps(graph: Graph, current: str) -> str:
+    lines = []
+    for page in graph.pages.values():
+        if not page.traps or page.src_uri in META_PAGES:
+            continue
+        lines += ["", f"### [{page.title}]({relative(page.src_uri, current)})", ""]
+        for kind, text, section, anchor in page.traps:
+            target = relative(page.src_uri, current) + (f"#{anchor}" if anchor else "")
+            label = "Correction to the notes" if kind == "Correction" else "Trap"
+            lines.append(f"- **{label}:** {first_sentence(text)} [More]({target})")
+    return "\n".join(lines) if lines else "No exam trap recorded yet."
+
+
 _graph: Graph | None = None
 
 
@@ -229,6 +263,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     src_uri = page.file.src_uri
     if "<!-- glossary -->" in markdown:
         markdown = markdown.replace("<!-- glossary -->", render_glossary(_graph, config, src_uri))
+    if "<!-- exam-traps -->" in markdown:
+        markdown = markdown.replace("<!-- exam-traps -->", render_exam_traps(_graph, src_uri))
     if "<!-- decision-guides -->" in markdown:
         markdown = markdown.replace("<!-- decision-guides -->", render_decision_guides(_graph, src_uri))
     if src_uri in META_PAGES:
