@@ -17,6 +17,8 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from site_build import strict_build  # noqa: E402
 BUNDLE = ROOT / "dist" / "aws-ml-notes-offline.zip"
 OFFLINE_SITE = ROOT / ".cache" / "offline-site"
 TOP_FOLDER = "aws-ml-notes"
@@ -25,8 +27,7 @@ TOP_FOLDER = "aws-ml-notes"
 def build_offline_site(site_dir: Path) -> None:
     shutil.rmtree(site_dir, ignore_errors=True)
     env = {**os.environ, "SITE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
+    strict_build(site_dir, env)
 
 
 def zip_site(site_dir: Path, bundle: Path) -> int:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from site_build import strict_build  # noqa: E402
 from site_server import serve  # noqa: E402
 from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
@@ -56,8 +57,7 @@ def build_print_site(site_dir: Path = PRINT_SITE) -> None:
         "SITE_BUILD_VERSION": git_version(),
         "NO_MKDOCS_2_WARNING": "1",
     }
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
+    strict_build(site_dir, env)
 
 
 def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:

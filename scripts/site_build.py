@@ -58,3 +58,14 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, nav: list | None = 
     return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
 
 
+
+
+def strict_build(site_dir: Path, env: dict | None = None) -> None:
+    """`mkdocs build --strict` for the PDF, offline and benchmark builds; exits with the log on failure.
+
+    Never with --quiet: it silences warnings before strict mode counts them, so a broken site passes."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                            capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"the strict build failed:\n{result.stdout}{result.stderr}")

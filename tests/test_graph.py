@@ -122,7 +122,7 @@ def page_texts(site_dir):
         article = soup.find("article")
         if article is None:
             continue
-        for hidden in article.find_all(["pre", "code", "svg", "script", "style"]):
+        for hidden in article.find_all(["pre", "code", "svg", "script", "style"]) + article.select("div.mermaid"):
             hidden.decompose()
         yield page or "index.html", article
 

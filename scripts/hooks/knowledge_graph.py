@@ -267,6 +267,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace("<!-- exam-traps -->", render_exam_traps(_graph, src_uri))
     if "<!-- decision-guides -->" in markdown:
         markdown = markdown.replace("<!-- decision-guides -->", render_decision_guides(_graph, src_uri))
-    if src_uri in META_PAGES:
+    if src_uri in META_PAGES or src_uri == "index.md":
         return markdown
     return markdown.rstrip("\n") + "\n" + render_backlinks(_graph, src_uri) + render_related(_graph, src_uri)
