@@ -114,6 +114,9 @@ def test_every_topic_page_ends_with_two_to_five_self_check_questions(site_dir):
 
 
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?(?![\w-])")
+# Written in capitals but not abbreviations: product and company names, and the notes' own
+# misspelling of PII, quoted where it is corrected.
+NOT_ABBREVIATIONS = {"NVIDIA", "MATLAB", "NXP", "H2O", "PPI"}
 
 
 def page_texts(site_dir):
@@ -136,7 +139,7 @@ def test_every_acronym_has_a_glossary_entry_and_every_entry_is_used(site_dir):
             abbr.decompose()
         for token in ACRONYM.findall(article.get_text(" ")):
             singular = token[:-1] if token.endswith("s") and token[:-1] in terms else token
-            if singular not in terms and len(singular) > 1:
+            if singular not in terms and singular not in NOT_ABBREVIATIONS and len(singular) > 1:
                 unknown.setdefault(singular, page)
     assert not unknown, "acronyms without a glossary entry (add them to includes/abbreviations.md):\n" + "\n".join(
         f"{token} (first on {page})" for token, page in sorted(unknown.items()))

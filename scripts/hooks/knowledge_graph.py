@@ -25,6 +25,7 @@ import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markdown.extensions.toc import slugify
@@ -69,6 +70,10 @@ class PageInfo:
     headings: list[tuple[str, str]] = field(default_factory=list)  # (text, id)
     diagrams: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (accTitle, section, anchor)
     traps: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)  # (kind, text, section, anchor)
+
+    @cached_property
+    def words(self) -> Counter:
+        return Counter(WORD.findall(self.markdown))
 
 
 @dataclass
@@ -197,6 +202,17 @@ def abbreviations(config: MkDocsConfig) -> list[tuple[str, str]]:
     return [(m["term"], m["definition"]) for m in ABBREVIATION.finditer(path.read_text(encoding="utf-8"))]
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The hover tooltips: abbr's glossary, loaded once from the file the glossary page lists. Appending
+    # the file to every page instead (snippets' auto_append) sends its definitions through the block
+    # parser on each page, which took three quarters of the Markdown conversion time.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(abbreviations(config))
+    return config
+
+
+WORD = re.compile(r"[\w-]+")
+
+
 def explaining_page(graph: Graph, term: str) -> str | None:
     """The page that explains a term best: in its title, then its headings, then most often used."""
     word = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
@@ -205,7 +221,9 @@ def explaining_page(graph: Graph, term: str) -> str | None:
         if page.src_uri in META_PAGES or page.src_uri == "index.md":
             continue
         score = 100 * bool(word.search(page.title)) + 10 * sum(bool(word.search(text)) for text, _ in page.headings)
-        score += len(word.findall(page.markdown))
+        # A term made of word characters and hyphens is a whole token: count it from the page's tokens,
+        # counted once, instead of searching the page again for each of the glossary's terms.
+        score += page.words[term] if WORD.fullmatch(term) else len(word.findall(page.markdown))
         if score > best_score:
             best, best_score = page.src_uri, score
     return best
@@ -230,9 +248,17 @@ def render_decision_guides(graph: Graph, current: str) -> str:
     return "\n".join(lines) if lines else "No decision guide yet."
 
 
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+EMPHASIS = re.compile(r"\*\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+
+
 def first_sentence(text: str, limit: int = 240) -> str:
-    sentence = SENTENCE_END.split(heading_text(text), maxsplit=1)[0]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    """The first sentence of a box, as Markdown; its links become text (their paths are relative to
+    another page), and a sentence cut short loses its emphasis so no marker is left open."""
+    sentence = SENTENCE_END.split(MARKDOWN_LINK.sub(r"\1", text).lstrip("- "), maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence
+    return EMPHASIS.sub("", sentence[: limit - 1].rsplit(" ", 1)[0]).replace("`", "") + "…"
 
 
 def render_exam_traps(graph: Graph, current: str) -> str:
