@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 ROOT = ROOT.parent
 
-from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, RENDERERS_SETTLED, chromium_path  # noqa: E402
 from check_links import check_links  # noqa: E402
 from site_build import build_site, strict_build  # noqa: E402
 from site_server import serve  # noqa: E402
@@ -206,7 +206,7 @@ def bench_weight(site_dir: Path) -> dict:
             cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
             cdp.on("Network.loadingFinished", lambda e: transferred.__setitem__(e["requestId"], e["encodedDataLength"]))
             tab.goto(base_url + page, wait_until="load")
-            tab.evaluate("() => window.renderersSettled")
+            tab.evaluate(f"() => {RENDERERS_SETTLED}")
             tab.wait_for_load_state("networkidle")
             mermaid = any("mermaid.min.js" in url for url in urls.values())
             results[label] = {

@@ -22,3 +22,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+# A JavaScript expression: a promise for the end of the page's rendering (overrides/assets/javascripts/
+# lazy-renderers.js), rejected after 30 s so that a renderer that never runs fails with a reason
+# instead of hanging the caller (Playwright's evaluate has no time-out of its own).
+RENDERERS_SETTLED = (
+    "Promise.race([window.renderersSettled, new Promise((_, reject) => setTimeout(() => reject(new Error("
+    "'window.renderersSettled did not settle within 30 s: the diagram and maths renderer never ran on ' "
+    "+ location.href)), 30000))])"
+)

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, RENDERERS_SETTLED, chromium_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -73,7 +73,7 @@ class PageVisit:
 
 DIAGRAM_STATE_JS = """
 async () => {
-  if (window.renderersSettled) { await window.renderersSettled; }
+  await {settled};
   const diagrams = [...document.querySelectorAll("div.mermaid")];
   const svgs = diagrams.map(d => d.querySelector(":scope > svg")).filter(Boolean);
   return {
@@ -84,7 +84,7 @@ async () => {
     links: svgs.flatMap(s => [...s.querySelectorAll("a")].map(a => a.getAttribute("href") || a.getAttribute("xlink:href"))),
   };
 }
-"""
+""".replace("{settled}", RENDERERS_SETTLED)
 
 
 def _host_key(url: str) -> str:

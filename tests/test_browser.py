@@ -1,6 +1,7 @@
 """What a reader's browser does: diagrams render, nothing is fetched from another host,
 diagrams survive instant navigation and the light/dark switch."""
 
+from browser import RENDERERS_SETTLED
 
 
 SCHEME_JS = "() => document.body.getAttribute('data-md-color-scheme')"
@@ -96,7 +97,7 @@ def test_diagrams_render_after_instant_navigation_and_follow_the_colour_scheme(b
     tab.wait_for_url(f"**{path}")
     assert tab.evaluate("() => window.__sameDocument === true"), "the click reloaded the page: instant navigation is off"
     tab.wait_for_function("() => document.querySelector('div.mermaid > svg') !== null", timeout=15000)
-    tab.evaluate("() => window.renderersSettled")
+    tab.evaluate(f"() => {RENDERERS_SETTLED}")
     light = _node_colours(tab)
     assert light["text"] < 0.5 < light["fill"], f"light scheme: dark text on light nodes expected, got {light}"
 
@@ -107,7 +108,7 @@ def test_diagrams_render_after_instant_navigation_and_follow_the_colour_scheme(b
         tab.locator("form[data-md-component=palette] label:not([hidden])").click()
     assert tab.evaluate(SCHEME_JS) == "slate"
     tab.wait_for_function("() => document.querySelector('div.mermaid > svg') !== null")
-    tab.evaluate("() => window.renderersSettled")
+    tab.evaluate(f"() => {RENDERERS_SETTLED}")
     dark = _node_colours(tab)
     assert dark["page"] < 0.5, "the dark scheme did not apply"
     assert dark["fill"] < 0.5 < dark["text"], f"dark scheme: light text on dark nodes expected, got {dark}"
