@@ -73,7 +73,26 @@
     return loadScript("mermaid", "mermaid/mermaid.min.js").then(function () {
       window.mermaid.initialize(mermaidSettings());
       return window.mermaid.run({ nodes: pending, suppressErrors: true });
-    });
+    }).then(function () { pending.forEach(fitDiagram); });
+  }
+
+  // A diagram wider than the text shrinks to fit, but never below 75 % of its natural size (labels
+  // stay at 12 px or more); what is left scrolls sideways. Printing always fits it to the page (CSS).
+  function fitDiagram(diagram) {
+    var svg = diagram.querySelector(":scope > svg");
+    var natural = svg && parseFloat(svg.getAttribute("width"));
+    if (!natural) return;
+    var room = diagram.clientWidth;
+    svg.style.width = (natural > room ? Math.max(room, natural * 0.75) : natural) + "px";
+    // A diagram that still scrolls must be reachable by keyboard, like Material's code blocks.
+    if (diagram.scrollWidth > diagram.clientWidth) {
+      diagram.setAttribute("tabindex", "0");
+      diagram.setAttribute("role", "group");
+      var title = svg.querySelector(":scope > title");
+      diagram.setAttribute("aria-label", (title && title.textContent.trim()) || "Diagram");
+    } else {
+      diagram.removeAttribute("tabindex");
+    }
   }
 
   function renderMaths() {
@@ -91,10 +110,20 @@
     });
   }
 
+  // The first page render settles the promise scripts may already be waiting on; each later render
+  // (instant navigation, a scheme switch) replaces it.
+  var settleFirst;
+  window.renderersSettled = new Promise(function (resolve) { settleFirst = resolve; });
+
   function renderPage(rerender) {
-    window.renderersSettled = Promise.all([renderDiagrams(rerender), renderMaths()])
+    var rendering = Promise.all([renderDiagrams(rerender), renderMaths()])
       .catch(function (error) { console.error(error); });
-    return window.renderersSettled;
+    window.renderersSettled = rendering;
+    if (settleFirst) {
+      settleFirst(rendering);
+      settleFirst = null;
+    }
+    return rendering;
   }
 
   function start() {
@@ -107,12 +136,9 @@
       .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
-  window.renderersSettled = new Promise(function (resolve) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { start(); resolve(window.renderersSettled); });
-    } else {
-      start();
-      resolve(window.renderersSettled);
-    }
-  });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
