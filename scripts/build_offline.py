@@ -8,6 +8,7 @@ file:// with navigation, search, diagrams and maths working.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -42,11 +43,15 @@ def zip_site(site_dir: Path, bundle: Path) -> int:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--output", type=Path, default=BUNDLE, help=f"the zip to write (default: {BUNDLE.relative_to(ROOT)})")
+    parser.add_argument("--site-dir", type=Path, default=OFFLINE_SITE, help="where to build the offline site")
+    args = parser.parse_args()
     started = time.perf_counter()
-    build_offline_site(OFFLINE_SITE)
-    files = zip_site(OFFLINE_SITE, BUNDLE)
+    build_offline_site(args.site_dir)
+    files = zip_site(args.site_dir, args.output)
     elapsed = time.perf_counter() - started
-    print(f"{BUNDLE.relative_to(ROOT)}: {BUNDLE.stat().st_size / 1e6:.1f} MB, {files} files, {elapsed:.1f} s; "
+    print(f"{args.output}: {args.output.stat().st_size / 1e6:.1f} MB, {files} files, {elapsed:.1f} s; "
           f"unzip it and open {TOP_FOLDER}/index.html")
     return 0
 

@@ -10,6 +10,7 @@ and links that work inside the document.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
 import shutil
@@ -22,14 +23,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from site_build import strict_build  # noqa: E402
 from site_server import serve  # noqa: E402
-from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, RENDERERS_SETTLED, chromium_path  # noqa: E402
 
 PDF = ROOT / "dist" / "aws-ml-notes.pdf"
 PRINT_SITE = ROOT / ".cache" / "print-site"
 
 PREPARE_JS = """
 async () => {
-  await window.renderersSettled;
+  await {settled};
   // Collapsed self-check answers are printed open.
   document.querySelectorAll("details").forEach((details) => { details.open = true; });
   await document.fonts.ready;
@@ -37,7 +38,7 @@ async () => {
   const rendered = document.querySelectorAll("div.mermaid > svg:not([aria-roledescription=error])");
   return { diagrams: diagrams.length, rendered: rendered.length };
 }
-"""
+""".replace("{settled}", RENDERERS_SETTLED)
 
 
 def git_version() -> str:
@@ -85,13 +86,17 @@ def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--output", type=Path, default=PDF, help=f"the PDF to write (default: {PDF.relative_to(ROOT)})")
+    parser.add_argument("--site-dir", type=Path, default=PRINT_SITE, help="where to build the print site")
+    args = parser.parse_args()
     started = time.perf_counter()
-    build_print_site()
+    build_print_site(args.site_dir)
     built = time.perf_counter()
-    state = print_pdf(PDF)
+    state = print_pdf(args.output, args.site_dir)
     done = time.perf_counter()
-    size = PDF.stat().st_size / 1e6
-    print(f"{PDF.relative_to(ROOT)}: {size:.1f} MB, {state['diagrams']} diagrams; "
+    size = args.output.stat().st_size / 1e6
+    print(f"{args.output}: {size:.1f} MB, {state['diagrams']} diagrams; "
           f"build {built - started:.1f} s, print {done - built:.1f} s, total {done - started:.1f} s")
     return 0
 

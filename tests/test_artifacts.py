@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -11,15 +12,15 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from support import ROOT, launch_browser
+from support import ROOT
+from browser import RENDERERS_SETTLED
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import build_offline  # noqa: E402
-import build_pdf  # noqa: E402
+from build_offline import TOP_FOLDER  # noqa: E402
 
 MERMAID_FENCE = re.compile(r"```mermaid\n(.*?)```", re.S)
-# Node labels: id[Label], id("Label"), id{Label}, id[(Label)], id((Label)), id>Label], quoted or not.
-NODE_LABEL = re.compile(r"\b[\w-]+\s*(?:\[\(|\(\(|\[\[|\[/|\[\\|\[|\(|\{\{|\{|>)\s*\"?([^\"\]\)\}\n]+?)\"?\s*(?:\)\]|\)\)|\]\]|/\]|\\\]|\]|\)|\}\}|\})")
+# Node labels: id[Label], id("Label"), id{Label}, id[(Label)], id([Label]), id((Label)), id>Label], quoted or not.
+NODE_LABEL = re.compile(r"\b[\w-]+\s*(?:\[\(|\(\[|\(\(|\[\[|\[/|\[\\|\[|\(|\{\{|\{|>)\s*\"?([^\"\]\)\}\n]+?)\"?\s*(?:\)\]|\]\)|\)\)|\]\]|/\]|\\\]|\]|\)|\}\}|\})")
 
 
 def nav_files(nav) -> list[str]:
@@ -62,8 +63,9 @@ def pdf(tmp_path_factory):
     from pypdf import PdfReader
 
     work = tmp_path_factory.mktemp("pdf")
-    build_pdf.build_print_site(work / "site")
-    build_pdf.print_pdf(work / "aws-ml-notes.pdf", work / "site")
+    # As `make pdf` runs it, writing into a temporary folder.
+    subprocess.run([sys.executable, "scripts/build_pdf.py", "--output", str(work / "aws-ml-notes.pdf"),
+                    "--site-dir", str(work / "site")], cwd=ROOT, check=True, timeout=600)
     reader = PdfReader(work / "aws-ml-notes.pdf")
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     return reader, text
@@ -124,35 +126,32 @@ def test_pdf_links_stay_inside_the_document(pdf):
 @pytest.fixture(scope="module")
 def offline_bundle(tmp_path_factory):
     work = tmp_path_factory.mktemp("offline")
-    build_offline.build_offline_site(work / "site")
     bundle = work / "aws-ml-notes-offline.zip"
-    build_offline.zip_site(work / "site", bundle)
+    # As `make offline` runs it, writing into a temporary folder.
+    subprocess.run([sys.executable, "scripts/build_offline.py", "--output", str(bundle),
+                    "--site-dir", str(work / "site")], cwd=ROOT, check=True, timeout=600)
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(work / "unzipped")
-    return work / "unzipped" / build_offline.TOP_FOLDER
+    return work / "unzipped" / TOP_FOLDER
 
 
 @pytest.fixture(scope="module")
-def offline_tab(offline_bundle):
-    from playwright.sync_api import sync_playwright
+def offline_tab(offline_bundle, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    left_disk: list[str] = []
 
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        left_disk: list[str] = []
+    def only_files(route):
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            left_disk.append(route.request.url)
+            route.abort()
 
-        def only_files(route):
-            if route.request.url.startswith(("file:", "data:", "blob:")):
-                route.continue_()
-            else:
-                left_disk.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", only_files)
-        tab = context.new_page()
-        tab.left_disk = left_disk
-        yield tab
-        browser.close()
+    context.route("**/*", only_files)
+    tab = context.new_page()
+    tab.left_disk = left_disk
+    yield tab
+    context.close()
 
 
 def test_offline_search_finds_the_page_that_holds_a_term(offline_bundle, offline_tab):
@@ -171,7 +170,7 @@ def test_offline_navigation_and_diagrams_work_from_disk(offline_bundle, offline_
     offline_tab.wait_for_url("**/data-engineering/index.html")
     diagram_page = next(path for path in sorted(offline_bundle.rglob("*.html")) if 'class="mermaid"' in path.read_text())
     offline_tab.goto(diagram_page.as_uri(), wait_until="load")
-    offline_tab.evaluate("() => window.renderersSettled")
+    offline_tab.evaluate(f"() => {RENDERERS_SETTLED}")
     state = offline_tab.evaluate("""() => ({
         diagrams: document.querySelectorAll('div.mermaid').length,
         rendered: document.querySelectorAll('div.mermaid > svg:not([aria-roledescription=error])').length })""")

@@ -32,7 +32,16 @@ def resolve(target: str, page: Page, files: Files) -> str | None:
     return target_file.url_relative_to(page.file)
 
 
+def print_build(config: MkDocsConfig) -> bool:
+    print_site = config.plugins.get("print-site")
+    return bool(print_site and print_site.config.get("enabled"))
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The PDF's print page joins every page into one document, where a link relative to the
+    # original page leads nowhere: there the diagrams are drawings and the text carries the links.
+    drop_links = print_build(config)
+
     def rewrite_click(match: re.Match) -> str:
         url = resolve(match["target"], page, files)
         if url is None:
@@ -42,6 +51,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 match["target"],
             )
             return match.group(0)
+        if drop_links:
+            return ""
         return f'{match["head"]}{url}{match["anchor"] or ""}{match["tail"]}'
 
     return MERMAID_FENCE.sub(lambda fence: CLICK_LINK.sub(rewrite_click, fence.group(0)), markdown)
