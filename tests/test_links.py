@@ -18,6 +18,7 @@ def test_raw_html_link_and_anchor_are_reported_with_page_and_link(fixture_site):
     problems = [str(problem) for problem in check_links(result.site_dir)]
     assert any(p.startswith("index.html -> nowhere-at-all/:") and "404" in p for p in problems), problems
     assert any(p.startswith("index.html -> other/#no-such-anchor:") and "no-such-anchor" in p for p in problems), problems
+    assert any(p.startswith("index.html -> other/#zero-such-anchor:") and "zero-such-anchor" in p for p in problems), problems
 
 
 def test_external_mode_reports_a_dead_external_link(fixture_site):
