@@ -92,17 +92,13 @@ def _host_key(url: str) -> str:
     return parsed.scheme if parsed.scheme in ("file", "data", "blob") else f"{parsed.scheme}://{parsed.hostname}"
 
 
-async def _visit(context, base_url: str, page: str) -> PageVisit:
+async def _visit(tab, base_url: str, page: str) -> PageVisit:
     result = PageVisit(page=page)
-    tab = await context.new_page()
-    tab.on("console", lambda message: message.type == "error" and result.console_errors.append(message.text))
-    try:
-        await tab.goto(base_url + page, wait_until="load")
-        state = await tab.evaluate(DIAGRAM_STATE_JS)
-        # Late requests (lazy libraries, the search worker) still count: wait until the network is quiet.
-        await tab.wait_for_load_state("networkidle")
-    finally:
-        await tab.close()
+    tab.current_visit = result  # console errors are recorded against the page being visited
+    await tab.goto(base_url + page, wait_until="load")
+    state = await tab.evaluate(DIAGRAM_STATE_JS)
+    # Late requests (lazy libraries, the search worker) still count: wait until the network is quiet.
+    await tab.wait_for_load_state("networkidle")
     result.diagrams, result.rendered, result.error_diagrams = state["diagrams"], state["rendered"], state["errors"]
     result.diagram_links = [link for link in state["links"] if link]
     result.unlabelled_diagrams = state["unlabelled"]
@@ -134,13 +130,23 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
                 await route.abort()
 
         await context.route("**/*", route)
-        semaphore = asyncio.Semaphore(concurrency)
+        queue: asyncio.Queue = asyncio.Queue()
+        for index, page in enumerate(pages):
+            queue.put_nowait((index, page))
+        visits: list[PageVisit | None] = [None] * len(pages)
 
-        async def bounded(page: str) -> PageVisit:
-            async with semaphore:
-                return await _visit(context, base_url, page)
+        async def worker() -> None:
+            # One tab per worker, navigated from page to page like a reader's: a new tab per page
+            # starts a fresh renderer that compiles Mermaid and Material again, which doubled the time.
+            tab = await context.new_page()
+            tab.on("console", lambda message: message.type == "error"
+                   and tab.current_visit.console_errors.append(message.text))
+            while not queue.empty():
+                index, page = queue.get_nowait()
+                visits[index] = await _visit(tab, base_url, page)
+            await tab.close()
 
-        visits = await asyncio.gather(*(bounded(page) for page in pages))
+        await asyncio.gather(*(worker() for _ in range(min(concurrency, len(pages)))))
         await browser.close()
     for visit in visits:
         visit.foreign_requests = foreign_by_page.pop(base_url + visit.page, [])
@@ -149,7 +155,7 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
     return visits
 
 
-def visit_pages(base_url: str, pages: list[str], concurrency: int = 6) -> list[PageVisit]:
+def visit_pages(base_url: str, pages: list[str], concurrency: int = 3) -> list[PageVisit]:
     """Open every page as a reader would, several tabs at a time, in a browser that aborts and
     records every request to a host other than the site's; wait for diagrams and formulas."""
     import asyncio

@@ -70,7 +70,10 @@
       return !diagram.hasAttribute("data-processed");
     });
     if (!pending.length) return Promise.resolve();
-    return loadScript("mermaid", "mermaid/mermaid.min.js").then(function () {
+    // mermaid2 already adds the library to pages that have diagrams on a full page load; load it only
+    // when it is missing (a page reached by instant navigation from one without diagrams).
+    var library = window.mermaid ? Promise.resolve() : loadScript("mermaid", "mermaid/mermaid.min.js");
+    return library.then(function () {
       window.mermaid.initialize(mermaidSettings());
       return window.mermaid.run({ nodes: pending, suppressErrors: true });
     }).then(function () { pending.forEach(fitDiagram); });
