@@ -81,7 +81,8 @@ async () => {
     rendered: svgs.length,
     errors: svgs.filter(s => s.getAttribute("aria-roledescription") === "error").length,
     unlabelled: svgs.filter(s => !(s.querySelector(":scope > title")?.textContent.trim() && s.querySelector(":scope > desc")?.textContent.trim())).length,
-    links: svgs.flatMap(s => [...s.querySelectorAll("a")].map(a => a.getAttribute("href") || a.getAttribute("xlink:href"))),
+    // The plain href (which crawlers follow), not Mermaid's xlink:href: the renderer copies it.
+    links: svgs.flatMap(s => [...s.querySelectorAll("a")].map(a => a.getAttribute("href"))),
   };
 }
 """.replace("{settled}", RENDERERS_SETTLED)

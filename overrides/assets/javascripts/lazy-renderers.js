@@ -76,7 +76,10 @@
     return library.then(function () {
       window.mermaid.initialize(mermaidSettings());
       return window.mermaid.run({ nodes: pending, suppressErrors: true });
-    }).then(function () { pending.forEach(fitDiagram); });
+    }).then(function () {
+      pending.forEach(fitDiagram);
+      pending.forEach(plainLinks);
+    });
   }
 
   // A diagram wider than the text shrinks to fit, but never below 75 % of its natural size (labels
@@ -96,6 +99,14 @@
     } else {
       diagram.removeAttribute("tabindex");
     }
+  }
+
+  // Mermaid writes node links as xlink:href only; crawlers and Lighthouse want the plain href too.
+  function plainLinks(diagram) {
+    diagram.querySelectorAll("svg a").forEach(function (link) {
+      var target = link.getAttributeNS("http://www.w3.org/1999/xlink", "href");
+      if (target && !link.hasAttribute("href")) link.setAttribute("href", target);
+    });
   }
 
   function renderMaths() {
