@@ -26,8 +26,9 @@ $(JS_STAMP): package.json package-lock.json
 browser:
 	scripts/ensure-chromium.sh
 
+# Built for the address it is served on: at the root, and instant navigation follows sitemap.xml there.
 serve: install
-	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
 build: install
 	$(MKDOCS) build --strict --clean
