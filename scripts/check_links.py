@@ -3,8 +3,9 @@
     python scripts/check_links.py [--site-dir site] [--external]
 
 The site is served on 127.0.0.1 and crawled from every page with the
-AnchorCheck plugin, by two linkchecker processes that share the anchors. Any error or warning (linkchecker reports a missing
-anchor as a warning) is a failure; each is printed as
+AnchorCheck plugin, by two linkchecker processes that share the anchors.
+Any error or warning (linkchecker reports a missing anchor as a warning)
+is a failure; each is printed as
 `page -> link: problem`. --external also checks links that leave the site
 (the weekly workflow; this machine has no internet).
 """
@@ -64,19 +65,18 @@ def _page_urls(site_dir: Path, base_url: str) -> list[str]:
     return [base_url + ("" if page == "." else page + "/") for page in pages if not page.startswith("assets")]
 
 
-def _run_linkchecker(config: Path, start_urls: list[str], ignore: str | None, external: bool, output: Path) -> subprocess.Popen:
+def _run_linkchecker(config: Path, start_urls: list[str], ignore: str, external: bool, output: Path) -> subprocess.Popen:
     command = [
         sys.executable, "-m", "linkcheck", "--config", str(config),
         "--output", "csv", "--verbose",
         "--recursion-level", "-1",
     ]
-    if ignore:
-        command += ["--ignore-url", ignore]
+    command += ["--ignore-url", ignore]
     if external:
         command.append("--check-extern")
     # Files, not pipes: a full pipe would stall one process while the other is read.
-    return subprocess.Popen([*command, *start_urls], stdout=output.open("w"),
-                            stderr=output.with_suffix(".log").open("w"))
+    with output.open("w") as stdout, output.with_suffix(".log").open("w") as stderr:
+        return subprocess.Popen([*command, *start_urls], stdout=stdout, stderr=stderr)
 
 
 def check_links(site_dir: Path | str, external: bool = False) -> list[LinkProblem]:

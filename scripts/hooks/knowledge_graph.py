@@ -43,6 +43,7 @@ ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<title>.+?)\s*$", re.M)
 TRAP_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+\w+\s+"(?P<kind>Exam tip|Exam trap|Correction)[^"]*"\s*$')
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$", re.M)
+WORD = re.compile(r"[\w-]+")  # a token, as the glossary counts terms
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
 
 GENERATED_HEADINGS = ("Referenced by", "Related by tags")
@@ -208,9 +209,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # parser on each page, which took three quarters of the Markdown conversion time.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = dict(abbreviations(config))
     return config
-
-
-WORD = re.compile(r"[\w-]+")
 
 
 def explaining_page(graph: Graph, term: str) -> str | None:

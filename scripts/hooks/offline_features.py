@@ -14,7 +14,7 @@ NEEDS_A_SERVER = ("navigation.instant", "navigation.instant.progress", "navigati
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.get("enabled"):
         features = config.theme["features"]
         config.theme["features"] = [feature for feature in features if feature not in NEEDS_A_SERVER]

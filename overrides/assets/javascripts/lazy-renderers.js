@@ -97,7 +97,7 @@
       var title = svg.querySelector(":scope > title");
       diagram.setAttribute("aria-label", (title && title.textContent.trim()) || "Diagram");
     } else {
-      diagram.removeAttribute("tabindex");
+      ["tabindex", "role", "aria-label"].forEach(function (name) { diagram.removeAttribute(name); });
     }
   }
 
