@@ -31,3 +31,76 @@ RENDERERS_SETTLED = (
     "'window.renderersSettled did not settle within 30 s: the diagram and maths renderer never ran on ' "
     "+ location.href)), 30000))])"
 )
+
+
+# The search box as a reader uses it (tests/test_search*.py, the offline check and make bench).
+# Install SEARCH_PROBE with context.add_init_script before the page loads: it counts the queries the
+# page sends to the search worker and the results that come back, through Material's own channel, so
+# a caller waits for the answer to the very query typed, not for an element that was already there.
+SEARCH_PROBE = """
+(() => {
+  // sent: queries awaiting an answer; answered: queries answered, in order; shown: when each answer's
+  // results were on the page (after Material's own handler has rendered them); keys: key presses.
+  const probe = window.__searchProbe = { sent: [], answered: [], shown: [], keys: [] };
+  addEventListener("keydown", event => probe.keys.push(event.timeStamp), true);
+  const wrap = Base => Base && class extends Base {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) {    // RESULT
+          const query = probe.sent.shift();
+          setTimeout(() => { probe.shown.push(performance.now()); probe.answered.push(query) });
+        }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2)              // QUERY
+        probe.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+  // The offline bundle's iframe-worker shim assigns window.Worker later: wrap whatever is assigned.
+  let current = wrap(window.Worker);
+  Object.defineProperty(window, "Worker", { configurable: true, get: () => current, set: value => { current = wrap(value) } });
+})();
+"""
+
+# Every result of the list, in order: the page it opens (its article's link) and the link that Enter
+# would open (the one with the highest score in the item, as Material's keyboard handler picks it).
+SEARCH_RESULTS_JS = """
+() => [...document.querySelectorAll(".md-search-result__item")].map(item => {
+  const links = [...item.querySelectorAll("a.md-search-result__link")].map(a => ({
+    href: a.href, score: parseFloat(a.firstElementChild.getAttribute("data-md-score")),
+    title: (a.querySelector("h1, h2") || {}).textContent || "",
+    text: a.firstElementChild.textContent }));
+  const best = links.reduce((a, b) => (b.score > a.score ? b : a), links[0]);
+  return { page: links[0].href, best: best.href, title: links[0].title, heading: best.title, text: best.text };
+})
+"""
+
+
+def open_search(tab) -> None:
+    """Open the search box of the page loaded in the tab and wait until its engine is ready."""
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    tab.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.match(/Initializing/i)",
+                          timeout=30000)
+
+
+def type_query(tab, query: str, delay: int = 15) -> list[dict]:
+    """Clear the search box, type the query key by key, wait for the answer to it, return the results.
+
+    Material's search box ignores fill(): it listens to key events, so the query is typed."""
+    box = tab.locator("input.md-search__input")
+    box.fill("")
+    tab.evaluate("() => { const p = window.__searchProbe; p.answered.length = p.shown.length = p.keys.length = 0 }")
+    box.press_sequentially(query, delay=delay)
+    tab.wait_for_function(
+        """query => { const p = window.__searchProbe;
+                      return p.sent.length === 0 && p.answered[p.answered.length - 1] === query }""",
+        arg=query, timeout=15000)
+    return tab.evaluate(SEARCH_RESULTS_JS)
+
+
+def last_keystroke_to_results_ms(tab) -> float:
+    """After type_query: milliseconds from the last key press to the results of the query on the page."""
+    return tab.evaluate("() => { const p = window.__searchProbe; return p.shown[p.shown.length - 1] - p.keys[p.keys.length - 1] }")

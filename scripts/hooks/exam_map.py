@@ -64,5 +64,6 @@ def render_map(current: Page, config: MkDocsConfig) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER in markdown:
-        markdown = markdown.replace(MARKER, render_map(page, config))
+        # A generated listing: out of the search index (scripts/hooks/search_index.py), like the backlinks.
+        markdown = markdown.replace(MARKER, f'<div markdown="1" data-search-exclude>\n\n{render_map(page, config)}\n\n</div>')
     return markdown

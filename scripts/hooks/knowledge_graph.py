@@ -16,7 +16,9 @@ Markers in pages are replaced by generated lists:
 - `<!-- exam-traps -->`: the first sentence of every "Exam tip" and "Correction"
   admonition, linked to the section it sits in.
 
-Generated sections do not count as links: the graph is what authors wrote.
+Generated sections do not count as links: the graph is what authors wrote. They are
+wrapped in `data-search-exclude`, so they stay out of the search index
+(scripts/hooks/search_index.py): they name other pages' subjects.
 """
 
 from __future__ import annotations
@@ -169,6 +171,11 @@ def build_graph(sources: list[tuple[str, str]]) -> Graph:
     return Graph({src_uri: read_page(src_uri, source, known) for src_uri, source in sources})
 
 
+def out_of_search(markdown: str) -> str:
+    """Generated Markdown, kept out of the search index (scripts/hooks/search_index.py)."""
+    return f'\n<div markdown="1" data-search-exclude>\n\n{markdown.strip(chr(10))}\n\n</div>\n'
+
+
 def relative(target: str, current: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(current) or ".")
 
@@ -286,11 +293,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     src_uri = page.file.src_uri
     if "<!-- glossary -->" in markdown:
-        markdown = markdown.replace("<!-- glossary -->", render_glossary(_graph, config, src_uri))
+        markdown = markdown.replace("<!-- glossary -->", out_of_search(render_glossary(_graph, config, src_uri)))
     if "<!-- exam-traps -->" in markdown:
-        markdown = markdown.replace("<!-- exam-traps -->", render_exam_traps(_graph, src_uri))
+        markdown = markdown.replace("<!-- exam-traps -->", out_of_search(render_exam_traps(_graph, src_uri)))
     if "<!-- decision-guides -->" in markdown:
-        markdown = markdown.replace("<!-- decision-guides -->", render_decision_guides(_graph, src_uri))
+        markdown = markdown.replace("<!-- decision-guides -->", out_of_search(render_decision_guides(_graph, src_uri)))
     if src_uri in META_PAGES or src_uri == "index.md":
         return markdown
-    return markdown.rstrip("\n") + "\n" + render_backlinks(_graph, src_uri) + render_related(_graph, src_uri)
+    generated = render_backlinks(_graph, src_uri) + render_related(_graph, src_uri)
+    return markdown.rstrip("\n") + "\n" + (out_of_search(generated) if generated else "")
