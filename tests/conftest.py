@@ -90,3 +90,49 @@ def visit_fixture(fixture_site):
             return visit_pages(url, site_pages(result.site_dir))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def search_tab(browser, site_url):
+    """A tab on the real site with the search box open, as a reader's: every request to another host is
+    aborted and recorded in tab.foreign_requests."""
+    from browser import SEARCH_PROBE, open_search
+
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.add_init_script(SEARCH_PROBE)
+    foreign: list[str] = []
+
+    def only_the_site(route):
+        if route.request.url.startswith(site_url):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_the_site)
+    tab = context.new_page()
+    tab.foreign_requests = foreign
+    tab.goto(site_url, wait_until="load")
+    open_search(tab)
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def search_outcomes(search_tab, site_url):
+    """The ranking suite (tests/search_queries.yml), typed into the real site's search box once."""
+    from browser import type_query
+    from search_suite import load_queries, run
+
+    # Typed as fast as keys can be pressed: every key still sends its query, and the check waits for the last.
+    return run(search_tab, site_url, load_queries(), lambda tab, query: type_query(tab, query, delay=0))
+
+
+_search_report: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _search_report:
+        terminalreporter.write_sep("-", "search ranking")
+        for line in _search_report:
+            terminalreporter.write_line(line)

@@ -103,6 +103,14 @@ def strip(href: str, base_url: str) -> str:
     return path + (f"#{parsed.fragment}" if parsed.fragment else "")
 
 
+def as_directory_url(path: str) -> str:
+    """An offline bundle's path (data-engineering/index.html#x) as the hosted site's (data-engineering/#x)."""
+    page, hash_, anchor = path.partition("#")
+    page = re.sub(r"(^|/)index\.html$", r"\1", page)
+    page = re.sub(r"\.html$", "/", page)
+    return page + hash_ + anchor
+
+
 def answers(result: dict, query: Query, base_url: str, offline: bool = False, page_only: bool = False) -> bool:
     """The result is the query's page, and opens the query's section where one is named."""
     page = strip(result["page"], base_url).split("#")[0]

@@ -154,13 +154,27 @@ def offline_tab(offline_bundle, browser):
     context.close()
 
 
-def test_offline_search_finds_the_page_that_holds_a_term(offline_bundle, offline_tab):
+def test_offline_search_answers_like_the_hosted_site(offline_bundle, offline_tab, search_outcomes, site_url):
+    """A sample of the ranking suite, typed into the bundle opened from disk: the same pages in the
+    same order as on the hosted site, and no request leaving the disk."""
+    from browser import SEARCH_PROBE, open_search, type_query
+    from search_suite import answers, as_directory_url, strip
+
+    offline_tab.context.add_init_script(SEARCH_PROBE)
     offline_tab.goto((offline_bundle / "index.html").as_uri(), wait_until="load")
-    offline_tab.locator("label.md-search__icon, .md-search__input").first.click()
-    offline_tab.locator("input.md-search__input").press_sequentially("Kinesis", delay=40)
-    offline_tab.wait_for_selector(".md-search-result__item", timeout=20000)
-    hrefs = offline_tab.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "ls => ls.map(a => new URL(a.href).pathname)")
-    assert any(href.endswith("data-engineering/kinesis.html") for href in hrefs[:5]), hrefs[:5]
+    open_search(offline_tab)
+    base = (offline_bundle / "index.html").as_uri().rsplit("/", 1)[0] + "/"
+    sample = search_outcomes[::9]
+    different = []
+    for hosted in sample:
+        results = type_query(offline_tab, hosted.query.query, delay=0)
+        offline_pages = [as_directory_url(strip(r["best"], base)) for r in results[:3]]
+        hosted_pages = [strip(r["best"], site_url) for r in hosted.results[:3]]
+        if offline_pages != hosted_pages:
+            different.append(f"{hosted.query.query!r}: offline {offline_pages}, hosted {hosted_pages}")
+        elif hosted.rank is not None and hosted.rank <= 3:
+            assert answers(results[hosted.rank - 1], hosted.query, base, offline=True), hosted.query
+    assert not different, "the offline bundle's search answers differently:\n" + "\n".join(different)
     assert not offline_tab.left_disk, f"requests left the disk: {offline_tab.left_disk}"
 
 

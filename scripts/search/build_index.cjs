@@ -84,8 +84,9 @@ function build({ pages, sections }) {
     return {
       id,
       heading: isGeneric ? "" : section.heading,
-      // A section is found by its page's title too; the page's own top section has it as its heading.
-      page: section.anchor ? pages[section.page].title : "",
+      // Every section is found by its page's title too; the page's top section, whose heading is the
+      // title, matches it twice, so that the page about a thing ranks above a section that mentions it.
+      page: pages[section.page].title,
       text: isGeneric ? `${section.heading}. ${section.text}` : section.text,
     }
   }))

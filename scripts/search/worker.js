@@ -81,7 +81,8 @@ function setup(docs) {
     processTerm: term => term,
   })
   const weights = docs.sections.map(section => (section.length > 4 ? section[4] : 1))
-  return { index, weights, pages: docs.pages, sections: docs.sections, terms: new Map() }
+  const vocabulary = new Set(docs.terms.map(([term]) => term))
+  return { index, weights, vocabulary, pages: docs.pages, sections: docs.sections, terms: new Map() }
 }
 
 /* The terms of a token shown in a result, remembered: the same words come back on every keystroke. */
@@ -95,8 +96,9 @@ function termsShown(token) {
 /*
  * The query as MiniSearch subqueries, one group of terms per word typed. Every
  * word's terms are alternatives (text/csv, text, csv); two adjacent words also
- * try their joined form (data set -> dataset). The last word is a prefix while
- * it is being typed; longer words forgive a typo.
+ * try their joined form (data set -> dataset), and a word the site never uses
+ * tries its halves where both are words of the site (autoscaling -> auto scaling).
+ * The last word is a prefix while it is being typed; longer words forgive a typo.
  */
 function parse(query) {
   const { tokenize, termsOf, normalize } = SearchTerms
@@ -120,6 +122,10 @@ function parse(query) {
       })
       own(term, [i])
     })
+    for (const half of halves(word.token)) {
+      leaves.push({ queries: [half], boostTerm: () => RANKING.alternativeWeight })
+      own(half, [i])
+    }
     const next = words[i + 1]
     if (next && /^\p{L}+$/u.test(word.token + next.token)) {
       const joined = normalize(word.token + next.token)
@@ -128,6 +134,20 @@ function parse(query) {
     }
   })
   return { words, leaves, owners }
+}
+
+/* The two words a word the site does not use is made of, if the site uses both (at least 3 letters each). */
+function halves(token) {
+  const { normalize } = SearchTerms
+  const word = token.toLowerCase()
+  if (!/^\p{L}{6,}$/u.test(word) || engine.vocabulary.has(normalize(word)))
+    return []
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const [left, right] = [normalize(word.slice(0, cut)), normalize(word.slice(cut))]
+    if (engine.vocabulary.has(left) && engine.vocabulary.has(right) && !SearchTerms.STOP_WORDS.has(word.slice(0, cut)))
+      return [left, right]
+  }
+  return []
 }
 
 function escapeHTML(text) {
