@@ -11,6 +11,7 @@ measured on this machine and compared with the budgets by a reader.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -27,7 +28,8 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 ROOT = ROOT.parent
 
-from browser import CHROMIUM_ARGS, RENDERERS_SETTLED, chromium_path  # noqa: E402
+from browser import (CHROMIUM_ARGS, RENDERERS_SETTLED, SEARCH_PROBE, chromium_path,  # noqa: E402
+                     last_keystroke_to_results_ms, open_search, type_query)
 from check_links import check_links  # noqa: E402
 from site_build import build_site, strict_build  # noqa: E402
 from site_server import serve  # noqa: E402
@@ -49,7 +51,17 @@ BUDGETS = {
     "page_without_diagrams_kb": 150,
     "build_seconds": 5,
     "make_test_seconds": 300,
+    "search_index_gzip_kb": 100,
+    "keystroke_to_results_ms": 50,
 }
+# A reader typing briskly: about 100 ms between keys.
+TYPING_DELAY_MS = 100
+SEARCH_QUERIES = ROOT / "tests" / "search_queries.yml"
+
+
+def gzipped_size(path: Path) -> int:
+    """Bytes sent for a file by a server that gzips it (level 6, the usual default)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 FLOOR_SCRIPT = """
 import sys, time, pathlib, markdown
@@ -98,7 +110,41 @@ def bench_build(runs: int) -> dict:
             "link_check_seconds": round(link_check, 2),
             "link_problems": len(problems),
             "search_index_bytes": index.stat().st_size,
+            "search_index_gzip_bytes": gzipped_size(index),
         }
+
+
+def bench_search(site_dir: Path) -> dict:
+    """The time from a reader's last key press to the results on the page, over the ranking suite's queries."""
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    # Every third query of the ranking suite: names, questions, spellings and identifiers alike.
+    queries = [entry["query"] for entry in yaml.safe_load(SEARCH_QUERIES.read_text(encoding="utf-8"))][::3]
+    times = []
+    with serve(site_dir) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        context.add_init_script(SEARCH_PROBE)
+        tab = context.new_page()
+        tab.goto(base_url, wait_until="load")
+        open_search(tab)
+        for query in queries:
+            type_query(tab, query, delay=TYPING_DELAY_MS)
+            times.append(last_keystroke_to_results_ms(tab))
+        browser.close()
+    times.sort()
+    index = site_dir / "search" / "search_index.json"
+    worker = next((site_dir / "assets" / "javascripts").glob("search-worker.*.js"))
+    return {
+        "queries": len(times),
+        "typing_delay_ms": TYPING_DELAY_MS,
+        "keystroke_to_results_ms_median": round(statistics.median(times), 1),
+        "keystroke_to_results_ms_p90": round(times[int(len(times) * 0.9)], 1),
+        "index_bytes": index.stat().st_size,
+        "index_gzip_bytes": gzipped_size(index),
+        "worker_gzip_bytes": gzipped_size(worker),
+    }
 
 
 def bench_artefacts() -> dict:
@@ -128,6 +174,10 @@ WORDS = ("data model training feature endpoint stream batch label metric bucket 
 def synthetic_site(target: Path, pages: int, shape: dict, seed: int = 7) -> list:
     """A knowledge base of `pages` pages shaped like the real one; returns its nav."""
     rng = random.Random(seed)
+    # Body text drawn from the real pages' words, as often as they occur there, so that the search
+    # index grows with the vocabulary a real site of that size would have.
+    words = [w.lower() for p in sorted((ROOT / "docs").rglob("*.md"))
+             for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", p.read_text(encoding="utf-8"))]
     docs = target / "docs"
     sections = max(1, pages // 25)
     names = [f"section-{i % sections:03d}/page-{i:04d}.md" for i in range(pages)]
@@ -147,7 +197,7 @@ def synthetic_site(target: Path, pages: int, shape: dict, seed: int = 7) -> list
         body_words = int(shape["words"])
         links = [names[rng.randrange(pages)] for _ in range(max(1, round(shape["links"])))]
         for paragraph in range(max(1, body_words // 80)):
-            text.append(f"## Part {paragraph}\n\n" + " ".join(rng.choice(WORDS) for _ in range(70)) +
+            text.append(f"## Part {paragraph}\n\n" + " ".join(rng.choice(words) for _ in range(70)) +
                         f" See [page]({rel(links[paragraph % len(links)])}).\n\n")
         if rng.random() < shape["diagrams"] - int(shape["diagrams"]) or shape["diagrams"] >= 1:
             for d in range(max(1, int(shape["diagrams"]))):
@@ -191,6 +241,7 @@ def bench_scale(scales: list[int], link_check_max: int) -> list[dict]:
                 "link_check_seconds": link_check,
                 "link_problems": len(problems),
                 "search_index_bytes": (target / "site" / "search" / "search_index.json").stat().st_size,
+                "search_index_gzip_bytes": gzipped_size(target / "site" / "search" / "search_index.json"),
                 "html_bytes": html,
             })
             print(f"  scale {pages}: {results[-1]}", flush=True)
@@ -257,7 +308,14 @@ def summary(results: dict) -> str:
               f"| same Markdown, python-markdown only (floor) | {build['floor_seconds_median']} s "
               f"(ratio {build['build_to_floor_ratio']}) | |",
               f"| link check (linkchecker, anchors) | {build['link_check_seconds']} s | |",
-              f"| search index | {build['search_index_bytes'] / 1024:.0f} KB | |"]
+              f"| search index | {build['search_index_bytes'] / 1024:.0f} KB, "
+              f"{build['search_index_gzip_bytes'] / 1024:.0f} KB gzip | {BUDGETS['search_index_gzip_kb']} KB gzip |"]
+    if "search" in results:
+        search = results["search"]
+        lines += [f"| search: last key press to results, median of {search['queries']} queries typed "
+                  f"{search['typing_delay_ms']} ms a key (p90) | {search['keystroke_to_results_ms_median']} ms "
+                  f"({search['keystroke_to_results_ms_p90']} ms) | {BUDGETS['keystroke_to_results_ms']} ms |",
+                  f"| search worker (MiniSearch, stemmer, ours) | {search['worker_gzip_bytes'] / 1024:.0f} KB gzip | |"]
     if "artefacts" in results:
         art = results["artefacts"]
         lines += [f"| make pdf | {art['pdf_seconds']} s, {art['pdf_bytes'] / 1e6:.1f} MB | 60 s |",
@@ -279,11 +337,12 @@ def summary(results: dict) -> str:
             lines.append(f"| {label} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |")
     if results.get("scale"):
         lines += ["", "## Scale (synthetic sites shaped like the real one)", "",
-                  "| pages | build | link check | search index | HTML |", "|---|---|---|---|---|"]
+                  "| pages | build | link check | search index (gzip) | HTML |", "|---|---|---|---|---|"]
         for row in results["scale"]:
             link_check = f"{row['link_check_seconds']} s" if row["link_check_seconds"] is not None else "not run"
             lines.append(f"| {row['pages']} | {row['build_seconds']} s | {link_check} | "
-                         f"{row['search_index_bytes'] / 1024:.0f} KB | {row['html_bytes'] / 1e6:.1f} MB |")
+                         f"{row['search_index_bytes'] / 1024:.0f} KB ({row['search_index_gzip_bytes'] / 1024:.0f} KB) | "
+                         f"{row['html_bytes'] / 1e6:.1f} MB |")
     return "\n".join(lines) + "\n"
 
 
@@ -307,6 +366,8 @@ def main() -> int:
         strict_build(site)
         print("weight ...", flush=True)
         results["weight"] = bench_weight(site)
+        print("search ...", flush=True)
+        results["search"] = bench_search(site)
         if not args.skip_lighthouse:
             print("lighthouse ...", flush=True)
             results["lighthouse"] = bench_lighthouse(site)
