@@ -190,7 +190,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("search", {}).get("exclude") or not page.is_page or page.file.src_uri.startswith("print"):
+    if (page.meta.get("search") or {}).get("exclude"):  # Material's own front-matter switch
         return page_html
     _state["pages"][page.file.src_uri] = {
         "url": page.url,
