@@ -224,7 +224,7 @@ def bench_scale(scales: list[int], link_check_max: int) -> list[dict]:
             target.chmod(0o755)
             nav = synthetic_site(target, pages, shape)
             started = time.perf_counter()
-            result = build_site(target / "site", docs_dir=target / "docs", nav=nav)
+            result = build_site(target / "site", docs_dir=target / "docs", nav=nav, timeout=1800)  # 2,000 pages: minutes
             build = time.perf_counter() - started
             if result.returncode:
                 raise SystemExit(f"synthetic site of {pages} pages failed to build:\n{result.output[-2000:]}")

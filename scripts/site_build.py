@@ -48,12 +48,13 @@ class BuildResult:
     site_dir: Path
 
 
-def build_site(site_dir: Path, docs_dir: Path | None = None, nav: list | None = None, env: dict | None = None) -> BuildResult:
+def build_site(site_dir: Path, docs_dir: Path | None = None, nav: list | None = None, env: dict | None = None,
+               timeout: int = 300) -> BuildResult:
     """Build strictly with the project's configuration; docs_dir/nav replace the real ones."""
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-c", BUILD_SCRIPT, str(site_dir), str(docs_dir or ""), json.dumps(nav)],
-        cwd=ROOT, capture_output=True, text=True, env=run_env, timeout=300,
+        cwd=ROOT, capture_output=True, text=True, env=run_env, timeout=timeout,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
 
