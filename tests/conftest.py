@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from site_server import free_port, serve  # noqa: E402
-from support import build_fixture, build_site, launch_browser, site_pages, visit_pages  # noqa: E402
+from support import build_fixture, build_site, confine, launch_browser, site_pages, visit_pages  # noqa: E402
 
 
 def _world_readable(path: Path) -> Path:
@@ -100,16 +100,7 @@ def search_tab(browser, site_url):
 
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(SEARCH_PROBE)
-    foreign: list[str] = []
-
-    def only_the_site(route):
-        if route.request.url.startswith(site_url):
-            route.continue_()
-        else:
-            foreign.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_the_site)
+    foreign = confine(context, (site_url,))
     tab = context.new_page()
     tab.foreign_requests = foreign
     tab.goto(site_url, wait_until="load")

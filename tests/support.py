@@ -41,6 +41,22 @@ def site_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+def confine(context, allowed: tuple[str, ...]) -> list[str]:
+    """Let a browser context fetch only URLs starting with one of `allowed`; abort every other request
+    and return the list it is recorded in."""
+    refused: list[str] = []
+
+    def route(request_route):
+        if request_route.request.url.startswith(allowed):
+            request_route.continue_()
+        else:
+            refused.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    return refused
+
+
 def launch_browser(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from support import ROOT
+from support import ROOT, confine
 from browser import RENDERERS_SETTLED
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -138,18 +138,8 @@ def offline_bundle(tmp_path_factory):
 @pytest.fixture(scope="module")
 def offline_tab(offline_bundle, browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
-    left_disk: list[str] = []
-
-    def only_files(route):
-        if route.request.url.startswith(("file:", "data:", "blob:")):
-            route.continue_()
-        else:
-            left_disk.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_files)
     tab = context.new_page()
-    tab.left_disk = left_disk
+    tab.left_disk = confine(context, ("file:", "data:", "blob:"))
     yield tab
     context.close()
 
