@@ -25,9 +25,9 @@ def fixture_nav(docs_dir: Path) -> list[str]:
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
 
 
-def build_fixture(name: str, site_dir: Path) -> BuildResult:
+def build_fixture(name: str, site_dir: Path, env: dict | None = None) -> BuildResult:
     docs_dir = FIXTURES / name / "docs"
-    return build_site(site_dir, docs_dir=docs_dir, nav=fixture_nav(docs_dir))
+    return build_site(site_dir, docs_dir=docs_dir, nav=fixture_nav(docs_dir), env=env)
 
 
 def site_pages(site_dir: Path) -> list[str]:
