@@ -13,7 +13,7 @@ a reader reads on each page:
   exam_map.py), so that navigation never decides ranking;
 - the sections in EXCLUDED_SECTIONS are left out: self-check questions and
   "Related pages" name the subjects of other pages, and every answer repeats a
-  fact the page's body already teaches.
+  fact the page's body already teaches; "Sources" lists documents' titles.
 
 The text goes to scripts/search/build_index.cjs (Node), which turns it into terms
 with scripts/search/terms.js, the same code the worker applies to the query.
@@ -47,7 +47,7 @@ WORKER_SITE_PATH = "assets/javascripts/search-worker.{hash}.js"
 # Material's configuration names its lunr worker; every page's is pointed at ours.
 MATERIAL_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
 
-EXCLUDED_SECTIONS = ("check-yourself", "related-pages")
+EXCLUDED_SECTIONS = ("check-yourself", "related-pages", "sources")
 # Sections that restate what other sections say (the page's exam tips, a group page's overview table):
 # a factor on their score, so that the section that explains a thing ranks above the one that recaps it.
 RESTATING_SECTIONS = {"exam-tips": 0.5, "overview": 0.5}

@@ -397,34 +397,34 @@ class PageCheck:
         return TABLE_MARKER.sub(self.render_table, markdown)
 
     def label(self, service: Service) -> str:
-        return f' <small class="service-status" title="{service.full_status(self.today)}">({service.status(self.today)})</small>'
+        status, full = service.status(self.today), service.full_status(self.today)
+        title = f' title="{full}"' if full != status else ""
+        return f' <small class="service-status"{title}>({status})</small>'
 
     def add_link_labels(self, markdown: str) -> str:
-        def rewrite_block(text: str) -> str:
-            def label_link(match: re.Match) -> str:
-                service = self.linked_service(match["text"], match["target"])
-                if service is None or service.available(self.today):
-                    return match.group(0)
-                return match.group(0) + self.label(service)
-            return LINK.sub(label_link, text)
+        """The status after every link to a service that is not available: outside fences, code spans
+        and headings."""
+        def label_link(match: re.Match) -> str:
+            service = self.linked_service(match["text"], match["target"])
+            if service is None or service.available(self.today):
+                return match.group(0)
+            return match.group(0) + self.label(service)
 
-        # Outside fences, code spans and headings only.
+        def label_line(line: str) -> str:
+            if HEADING.match(line):
+                return line
+            parts, position = [], 0
+            for code in CODE_SPAN.finditer(line):
+                parts += [LINK.sub(label_link, line[position:code.start()]), code.group(0)]
+                position = code.end()
+            return "".join(parts) + LINK.sub(label_link, line[position:])
+
         out, position = [], 0
         for fence in FENCE.finditer(markdown):
-            out.append(self._label_prose(markdown[position:fence.start()], rewrite_block))
-            out.append(fence.group(0))
+            out += ["\n".join(map(label_line, markdown[position:fence.start()].split("\n"))), fence.group(0)]
             position = fence.end()
-        out.append(self._label_prose(markdown[position:], rewrite_block))
+        out.append("\n".join(map(label_line, markdown[position:].split("\n"))))
         return "".join(out)
-
-    @staticmethod
-    def _label_prose(text: str, rewrite_block) -> str:
-        lines = text.split("\n")
-        for number, line in enumerate(lines):
-            if HEADING.match(line) or "`" in line and CODE_SPAN.search(line) and LINK.search(CODE_SPAN.sub("", line)) is None:
-                continue
-            lines[number] = rewrite_block(line)
-        return "\n".join(lines)
 
     def status_note(self, service: Service) -> str:
         sentences = [f"**{service.name}**: {service.full_status(self.today)}."]
