@@ -116,7 +116,7 @@ def test_every_topic_page_ends_with_two_to_five_self_check_questions(site_dir):
 ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?(?![\w-])")
 # Written in capitals but not abbreviations: product and company names, and the notes' own
 # misspelling of PII, quoted where it is corrected.
-NOT_ABBREVIATIONS = {"NVIDIA", "MATLAB", "NXP", "H2O", "PPI"}
+NOT_ABBREVIATIONS = {"NVIDIA", "MATLAB", "NXP", "H2O", "PPI", "JAX"}
 
 
 def page_texts(site_dir):
@@ -127,6 +127,10 @@ def page_texts(site_dir):
             continue
         for hidden in article.find_all(["pre", "code", "svg", "script", "style"]) + article.select("div.mermaid"):
             hidden.decompose()
+        # A page's Sources list gives documents' titles ("CREATE MODEL", "FAQs"), not the site's words.
+        sources = article.find(id="sources")
+        if sources is not None and sources.find_next_sibling("ul") is not None:
+            sources.find_next_sibling("ul").decompose()
         yield page or "index.html", article
 
 

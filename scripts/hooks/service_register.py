@@ -43,7 +43,7 @@ REGISTER_PATH = Path("includes") / "aws-services.yml"
 ENTRY_KEYS = {"name", "mentions", "earlier_names", "part_of", "page", "summary", "table",
               "closed_to_new_customers", "end_of_support", "replacement", "source", "verified"}
 REQUIRED_KEYS = {"name", "source", "verified"}
-TABLES = {"ai-services"}
+TABLES = {"ai-services", "all"}  # "all": every entry, on resources/sources.md
 TABLE_MARKER = re.compile(r"<!--\s*services-table:\s*(?P<table>[\w-]+)\s*-->")
 # Sections that only list documents: their link texts are titles, not mentions.
 UNCHECKED_SECTIONS = {"sources"}
@@ -65,14 +65,20 @@ CLASS_LINE = re.compile(r"^\s*class\s+(?P<ids>[\w,-]+)\s+(?P<cls>[\w-]+)\s*;?\s*
 RETIRED_CLASS = "retired"
 RETIRED_STYLE = "classDef retired stroke-dasharray: 5 4,stroke-width:2px"
 # "Amazon X", "AWS X Y", "SageMaker X": a capitalised name; "for", "on" and "and" may join its words.
-NAMED = re.compile(r"\b(?:Amazon|AWS|SageMaker)(?:[ \u00a0](?:for[ \u00a0])?(?:[A-Z0-9][\w.-]*[\w]|[A-Z0-9]))+")
+NAMED = re.compile(r"\b(?:Amazon|AWS|SageMaker)(?:\s+(?:for\s+)?(?:[A-Z0-9][\w.-]*[\w]|[A-Z0-9]))+")
 # Words that may follow a service's name without being part of it.
-TRAILING_WORD = re.compile(r"[A-Z0-9]{2,}s?|APIs?|SDKs?|Console|Regions?|Python")
+TRAILING_WORD = re.compile(r"[A-Z0-9]{2,}s?|\d[\d.]*|APIs?|SDKs?|Console|Regions?|Python")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 STATUS_DATE = re.compile(
     rf"\b(?:closed to new customers|closes to new customers|end[- ]of[- ](?:support|life)|support end(?:s|ed)|"
     rf"ended|retired|discontinued|deprecated|shut down)\b[^.;\n]{{0,60}}?\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{4}}|\d{{4}}-\d\d-\d\d)"
 )
+
+
+def source_title(url: str) -> str:
+    """How a status note names its source: AWS documentation, or the site it is on."""
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/", 1)[0]
+    return "AWS documentation" if host in ("docs.aws.amazon.com", "docs.amazonaws.cn") else host
 
 
 def human_date(day: datetime.date) -> str:
@@ -324,13 +330,13 @@ class PageCheck:
                 continue
             plain = CODE_SPAN.sub("", block.text)
             linked = set()
-            internal_text = []
             for link in LINK.finditer(plain):
                 service = self.linked_service(link["text"], link["target"])
                 if service:
                     linked.add(service.id)
-                if self.resolve(link["target"])[0] is not None:
-                    internal_text.append(link["text"])
+                # A link that names a service and opens the page describing it leads to its status too.
+                target_file = self.resolve(link["target"])[0]
+                linked.update(named.id for named in self.register.mentioned(link["text"]) if named.page_file == target_file)
             # External links' texts are document titles; internal links' texts are the page's words.
             prose = LINK.sub(lambda m: m["text"] if self.resolve(m["target"])[0] is not None else "", plain)
             prose_plain = INLINE_MARKUP.sub(lambda m: m.group(1) or "", prose)
@@ -342,7 +348,7 @@ class PageCheck:
                              f"{block.line_of(service.names)}: link the mention to {service.page_file}{where}, "
                              f"where the status is shown")
             for match in NAMED.finditer(prose_plain):
-                phrase = match.group(0).replace("\u00a0", " ")
+                phrase = " ".join(match.group(0).split())
                 if not self.known_phrase(phrase):
                     found.append(f"names '{phrase}' (line {block.line}), which is not in {REGISTER_PATH}: add it "
                                  f"(as a service, or a mention of one), or to not_services if it is not a service")
@@ -431,7 +437,7 @@ class PageCheck:
         if service.replacement:
             sentences.append(f"AWS recommends instead: {service.replacement}.")
         checked = f", checked on {human_date(service.verified)}" if service.verified else ""
-        sentences.append(f"Source: [AWS documentation]({service.source}){checked}.")
+        sentences.append(f"Source: [{source_title(service.source)}]({service.source}){checked}.")
         return '!!! warning "Status"\n    ' + " ".join(sentences) + "\n"
 
     def add_status_notes(self, markdown: str) -> str:
@@ -500,17 +506,27 @@ class PageCheck:
             log.warning("Doc file '%s' asks for the services table '%s', which does not exist (known: %s).",
                         self.src_uri, table, ", ".join(sorted(TABLES)))
             return marker.group(0)
+        if table == "all":
+            rows = ["| service | status | source, checked on |", "|---|---|---|"]
+            for service in sorted(self.register.services.values(), key=lambda s: s.name.lower()):
+                checked = human_date(service.verified) if service.verified else "not checked"
+                rows.append(f"| {self.service_link(service)} | {service.full_status(self.today)} | "
+                            f"[AWS]({service.source}), {checked} |")
+            # A listing of every service's name: kept out of search, like the other generated listings.
+            return '<div markdown="1" data-search-exclude>\n\n' + "\n".join(rows) + "\n\n</div>"
         rows = ["| service | what it does | status |", "|---|---|---|"]
         for service in self.register.services.values():
-            if service.table != table:
-                continue
-            name = service.name
-            if service.page and self.files.get_file_from_path(service.page_file):
-                src_uri, _, anchor = service.page.partition("#")
-                href = posixpath.relpath(src_uri, posixpath.dirname(self.src_uri) or ".") + (f"#{anchor}" if anchor else "")
-                name = f"[{service.name}]({href})"
-            rows.append(f"| {name} | {(service.summary or '').replace('|', '/')} | {service.full_status(self.today)} |")
+            if service.table == table:
+                rows.append(f"| {self.service_link(service)} | {(service.summary or '').replace('|', '/')} | "
+                            f"{service.full_status(self.today)} |")
         return "\n".join(rows)
+
+    def service_link(self, service: Service) -> str:
+        """The service's name, linked to the section that describes it when that page is in the build."""
+        if not service.page or not self.files.get_file_from_path(service.page_file):
+            return service.name
+        href = posixpath.relpath(service.page_file, posixpath.dirname(self.src_uri) or ".")
+        return f"[{service.name}]({href}{'#' + service.anchor if service.anchor else ''})"
 
 
 # --- MkDocs events ----------------------------------------------------------------------------------------
