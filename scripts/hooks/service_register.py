@@ -95,7 +95,7 @@ class Service:
     page: str | None = None
     summary: str | None = None
     table: str | None = None
-    closed_to_new_customers: datetime.date | None = None
+    closed_to_new_customers: datetime.date | bool | None = None  # True: closed, AWS gives no date
     end_of_support: datetime.date | None = None
     replacement: str | None = None
     source: str = ""
@@ -120,6 +120,8 @@ class Service:
         if self.end_of_support:
             return f"ended on {human_date(self.end_of_support)}" if self.end_of_support <= today \
                 else f"end of support on {human_date(self.end_of_support)}"
+        if self.closed_to_new_customers is True:
+            return "closed to new customers, date not published"
         if self.closed_to_new_customers:
             return f"closed to new customers since {human_date(self.closed_to_new_customers)}" \
                 if self.closed_to_new_customers <= today \
@@ -130,7 +132,8 @@ class Service:
         """The status with its history: an end of support still to come says since when sign-ups closed."""
         status = self.status(today)
         if self.end_of_support and self.end_of_support > today and self.closed_to_new_customers:
-            status = f"closed to new customers since {human_date(self.closed_to_new_customers)}; {status}"
+            since = "" if self.closed_to_new_customers is True else f" since {human_date(self.closed_to_new_customers)}"
+            status = f"closed to new customers{since}; {status}"
         return status
 
 
@@ -204,7 +207,8 @@ def load_register(path: Path) -> Register:
             earlier_names=[item for item in earlier if isinstance(item, dict) and "name" in item],
             part_of=entry.get("part_of"), page=entry.get("page"), summary=entry.get("summary"),
             table=entry.get("table"),
-            closed_to_new_customers=parse_date(entry.get("closed_to_new_customers"), f"{where}, closed_to_new_customers", problems),
+            closed_to_new_customers=True if entry.get("closed_to_new_customers") is True else parse_date(
+                entry.get("closed_to_new_customers"), f"{where}, closed_to_new_customers", problems),
             end_of_support=parse_date(entry.get("end_of_support"), f"{where}, end_of_support", problems),
             replacement=entry.get("replacement"), source=entry.get("source", ""),
             verified=parse_date(entry.get("verified"), f"{where}, verified", problems),
@@ -359,7 +363,7 @@ class PageCheck:
                                  f"are written once, in {REGISTER_PATH}")
                     break
         for anchors, fence in diagrams:
-            found += self.diagram_problems(fence["body"], markdown.count("\n", 0, fence.start()) + 1 + offset)
+            found += self.diagram_problems(fence["body"], markdown.count("\n", 0, fence.start()) + 1 + offset, anchors)
         return found
 
     def known_phrase(self, phrase: str) -> bool:
@@ -380,7 +384,7 @@ class PageCheck:
                 nodes.update(line["ids"].split(","))
         return nodes
 
-    def diagram_problems(self, body: str, line: int) -> list[str]:
+    def diagram_problems(self, body: str, line: int, anchors: tuple[str, ...]) -> list[str]:
         found = []
         retired = self.retired_nodes(body)
         title = re.search(r"^\s*accTitle\s*:\s*(.+?)\s*$", body, re.M)
@@ -388,7 +392,8 @@ class PageCheck:
         for node in NODE.finditer(body):
             label = node["label"].strip('"')
             for service in self.register.mentioned(label):
-                if not service.available(self.today) and node["id"] not in retired:
+                # The section that describes a service may draw how it works: its status box is above.
+                if not service.available(self.today) and node["id"] not in retired and not self.owns(service, anchors):
                     found.append(f"{name} sends readers to {service.name} ({service.status(self.today)}) in node "
                                  f"'{node['id']}': mark it ':::{RETIRED_CLASS}' (its status is then shown), or point "
                                  f"to what replaces it")
