@@ -67,6 +67,7 @@ def test_malformed_register_is_reported(tmp_path):
     r"Doc file 'index\.md' names 'Amazon Imaginary Vision' \(line 19\), which is not in includes/aws-services\.yml",
     r"Doc file 'index\.md' names AWS Panorama \(ended on 31 May 2026\) without its status, at line 21",
     r"Doc file 'index\.md' writes a status date by hand at line 21",
+    r"Doc file 'index\.md' names AWS DeepComposer \(ended on 17 September 2025\) without its status, at line 23",
 ])
 def test_recommending_a_retired_service_fails_the_strict_build(fixture_site, expected):
     result = fixture_site("retired-service")

@@ -341,10 +341,12 @@ class PageCheck:
                 # A link that names a service and opens the page describing it leads to its status too.
                 target_file = self.resolve(link["target"])[0]
                 linked.update(named.id for named in self.register.mentioned(link["text"]) if named.page_file == target_file)
-            # External links' texts are document titles; internal links' texts are the page's words.
+            # An external link's text may name a closed service as a recommendation ("try AWS DeepComposer"),
+            # so it counts as a mention; but it is a document's title, not a name of the site's to check.
+            words = INLINE_MARKUP.sub(lambda m: m.group(1) or "", LINK.sub(lambda m: m["text"], plain))
             prose = LINK.sub(lambda m: m["text"] if self.resolve(m["target"])[0] is not None else "", plain)
             prose_plain = INLINE_MARKUP.sub(lambda m: m.group(1) or "", prose)
-            for service in self.register.mentioned(prose_plain):
+            for service in self.register.mentioned(words):
                 if service.available(self.today) or service.id in linked or self.owns(service, block.anchors):
                     continue
                 where = f"#{service.anchor}" if service.anchor else ""
