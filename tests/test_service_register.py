@@ -13,7 +13,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from support import FIXTURES, ROOT, build_fixture
+from support import ROOT, build_fixture
 
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 from service_register import REGISTER_PATH, load_register  # noqa: E402

@@ -9,12 +9,12 @@ The register names every AWS service, feature and tool the site mentions, with i
 - appends a status label to every Markdown link to that section;
 - in diagrams, adds the status to the label of each node marked `:::retired` and draws it dashed;
 - replaces `<!-- services-table: ai-services -->` with the table of the services the register lists
-  under `table: ai-services`.
+  under `table: ai-services`, and `<!-- services-table: all -->` with every entry, its status and source.
 
 It fails the strict build (a warning naming the file and the service) when:
 
-- a paragraph, list item, table row or box names a service that is not available without linking to
-  the section that gives its status (outside that section itself);
+- a paragraph, list item, table row or box (an external link's text included) names a service that is
+  not available without linking to the section that gives its status (outside that section itself);
 - a diagram names such a service in a node that is not marked `:::retired`;
 - the prose writes a service's status date by hand (it belongs in the register);
 - a page names an "Amazon …", "AWS …" or "SageMaker …" that the register does not know;
@@ -64,7 +64,7 @@ NODE = re.compile(r"(?P<id>\b[A-Za-z_][\w-]*)(?P<open>\[\[|\[\(|\(\[|\(\(|\{\{|\
 CLASS_LINE = re.compile(r"^\s*class\s+(?P<ids>[\w,-]+)\s+(?P<cls>[\w-]+)\s*;?\s*$", re.M)
 RETIRED_CLASS = "retired"
 RETIRED_STYLE = "classDef retired stroke-dasharray: 5 4,stroke-width:2px"
-# "Amazon X", "AWS X Y", "SageMaker X": a capitalised name; "for", "on" and "and" may join its words.
+# "Amazon X", "AWS X Y", "SageMaker X": a capitalised name, whose words "for" may join ("Lookout for Vision").
 NAMED = re.compile(r"\b(?:Amazon|AWS|SageMaker)(?:\s+(?:for\s+)?(?:[A-Z0-9][\w.-]*[\w]|[A-Z0-9]))+")
 # Words that may follow a service's name without being part of it.
 TRAILING_WORD = re.compile(r"[A-Z0-9]{2,}s?|\d[\d.]*|APIs?|SDKs?|Console|Regions?|Python")
@@ -246,7 +246,7 @@ def blank(match: re.Match) -> str:
     return "\n" * match.group(0).count("\n")
 
 
-def page_blocks(markdown: str) -> tuple[list[Block], list[tuple[str, re.Match]]]:
+def page_blocks(markdown: str) -> tuple[list[Block], list[tuple[tuple[str, ...], re.Match]]]:
     """The page's prose cut into blocks, and its Mermaid fences (with the anchor they sit under)."""
     diagrams: list[tuple[tuple[str, ...], re.Match]] = []
     fence_at = {markdown.count("\n", 0, m.start()): m for m in FENCE.finditer(markdown)}
