@@ -61,6 +61,17 @@ def test_malformed_register_is_reported(tmp_path):
     assert "the name 'Amazon Example' belongs to both" in problems
 
 
+def test_a_date_known_to_the_month_reads_as_a_month(tmp_path):
+    path = tmp_path / "register.yml"
+    path.write_text("services:\n  aws-example:\n    name: AWS Example\n    end_of_support: 2022-04\n"
+                    "    source: https://docs.aws.amazon.com/\n    verified: 2026-12-01\n")
+    register = load_register(path)
+    assert not register.problems, register.problems
+    example = register.services["aws-example"]
+    assert example.status(datetime.date(2026, 12, 2)) == "ended in April 2022"
+    assert example.status(datetime.date(2022, 1, 1)) == "end of support in April 2022"
+
+
 @pytest.mark.parametrize("expected", [
     r"Doc file 'index\.md' names Amazon Forecast \(closed to new customers since [^)]+\) without its status, at line 8",
     r"Doc file 'index\.md' has a diagram 'Which forecasting service\?' \(line 10\) that sends readers to Amazon Forecast .* in node 'fc'",

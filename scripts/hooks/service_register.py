@@ -81,7 +81,18 @@ def source_title(url: str) -> str:
     return "AWS documentation" if host in ("docs.aws.amazon.com", "docs.amazonaws.cn") else host
 
 
+class Month(datetime.date):
+    """A date AWS gives only to the month ("no longer available as of April 2022"): written YYYY-MM."""
+
+
+def on(day: datetime.date) -> str:
+    """'on 31 May 2026', or 'in April 2022' for a date known only to the month."""
+    return f"{'in' if isinstance(day, Month) else 'on'} {human_date(day)}"
+
+
 def human_date(day: datetime.date) -> str:
+    if isinstance(day, Month):
+        return f"{day.strftime('%B')} {day.year}"
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
@@ -118,14 +129,14 @@ class Service:
 
     def status(self, today: datetime.date) -> str:
         if self.end_of_support:
-            return f"ended on {human_date(self.end_of_support)}" if self.end_of_support <= today \
-                else f"end of support on {human_date(self.end_of_support)}"
+            return f"ended {on(self.end_of_support)}" if self.end_of_support <= today \
+                else f"end of support {on(self.end_of_support)}"
         if self.closed_to_new_customers is True:
             return "closed to new customers, date not published"
         if self.closed_to_new_customers:
             return f"closed to new customers since {human_date(self.closed_to_new_customers)}" \
                 if self.closed_to_new_customers <= today \
-                else f"closes to new customers on {human_date(self.closed_to_new_customers)}"
+                else f"closes to new customers {on(self.closed_to_new_customers)}"
         return "available"
 
     def full_status(self, today: datetime.date) -> str:
@@ -176,7 +187,9 @@ def parse_date(value, where: str, problems: list[str]) -> datetime.date | None:
         return None
     if isinstance(value, datetime.date):
         return value
-    problems.append(f"{where}: '{value}' is not a date (YYYY-MM-DD)")
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d", value):
+        return Month(int(value[:4]), int(value[5:]), 1)
+    problems.append(f"{where}: '{value}' is not a date (YYYY-MM-DD, or YYYY-MM when AWS gives only the month)")
     return None
 
 
