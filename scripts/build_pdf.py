@@ -23,10 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from site_build import strict_build  # noqa: E402
 from site_server import serve  # noqa: E402
-from browser import CHROMIUM_ARGS, RENDERERS_SETTLED, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path, renderers_settled  # noqa: E402
 
 PDF = ROOT / "dist" / "aws-ml-notes.pdf"
 PRINT_SITE = ROOT / ".cache" / "print-site"
+# The print page holds every page and renders every diagram at once (72 in December 2026): about
+# 11 s here, over 30 s on a busy CI machine. Generous limits, so only a renderer that hangs fails.
+PRINT_PAGE_TIMEOUT_S = 300
 
 PREPARE_JS = """
 async () => {
@@ -38,7 +41,7 @@ async () => {
   const rendered = document.querySelectorAll("div.mermaid > svg:not([aria-roledescription=error])");
   return { diagrams: diagrams.length, rendered: rendered.length };
 }
-""".replace("{settled}", RENDERERS_SETTLED)
+""".replace("{settled}", renderers_settled(PRINT_PAGE_TIMEOUT_S))
 
 
 def git_version() -> str:
@@ -69,7 +72,7 @@ def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:
         browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(color_scheme="light")
         page = context.new_page()
-        page.goto(base_url + "print_page/", wait_until="load")
+        page.goto(base_url + "print_page/", wait_until="load", timeout=PRINT_PAGE_TIMEOUT_S * 1000)
         state = page.evaluate(PREPARE_JS)
         if state["rendered"] != state["diagrams"]:
             raise SystemExit(f"build_pdf: only {state['rendered']} of {state['diagrams']} diagrams rendered")
