@@ -193,7 +193,7 @@ def synthetic_site(target: Path, pages: int, shape: dict, seed: int = 7) -> list
         def rel(other: str) -> str:
             return other.split("/")[1] if other.split("/")[0] == here else "../" + other
 
-        text = [f"---\ntitle: Page {i}\nexam_domain: modelling\ntags:\n  - Training\n---\n\n# Page {i}\n\n"]
+        text = [f"---\ntitle: Page {i}\nexam:\n  mla-c01: [\"2.2\"]\nexam_domain: modelling\ntags:\n  - Training\n---\n\n# Page {i}\n\n"]
         body_words = int(shape["words"])
         links = [names[rng.randrange(pages)] for _ in range(max(1, round(shape["links"])))]
         for paragraph in range(max(1, body_words // 80)):
