@@ -51,8 +51,8 @@ INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
 GENERATED_HEADINGS = ("Referenced by", "Related by tags")
 DECISION_GUIDE = re.compile(r"^(which|what|how to choose|choosing)\b|decision", re.I)
 # Pages about the site itself: they neither earn nor give backlinks and related pages.
-META_PAGES = ("resources/exam-map.md", "resources/tags.md", "resources/glossary.md",
-              "resources/decision-guides.md", "resources/exam-traps.md")
+META_PAGES = ("resources/exam-map.md", "resources/exam-map-specialty.md", "resources/tags.md",
+              "resources/glossary.md", "resources/decision-guides.md", "resources/exam-traps.md")
 
 
 @dataclass

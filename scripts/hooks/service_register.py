@@ -66,6 +66,7 @@ RETIRED_CLASS = "retired"
 RETIRED_STYLE = "classDef retired stroke-dasharray: 5 4,stroke-width:2px"
 # "Amazon X", "AWS X Y", "SageMaker X": a capitalised name, whose words "for" may join ("Lookout for Vision").
 NAMED = re.compile(r"\b(?:Amazon|AWS|SageMaker)(?:\s+(?:for\s+)?(?:[A-Z0-9][\w.-]*[\w]|[A-Z0-9]))+")
+AND_JOINED = re.compile(r"\s+and(?:\s+[A-Z][\w-]*)+")
 # Words that may follow a service's name without being part of it.
 TRAILING_WORD = re.compile(r"[A-Z0-9]{2,}s?|\d[\d.]*|APIs?|SDKs?|Console|Regions?|Python")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -368,6 +369,10 @@ class PageCheck:
                              f"where the status is shown")
             for match in NAMED.finditer(prose_plain):
                 phrase = " ".join(match.group(0).split())
+                # "AWS Identity and Access Management": a name whose words "and" joins, written in full.
+                joined = AND_JOINED.match(prose_plain, match.end())
+                if joined and self.register.known(phrase + " " + " ".join(joined.group(0).split())):
+                    continue
                 if not self.known_phrase(phrase):
                     found.append(f"names '{phrase}' (line {block.line}), which is not in {REGISTER_PATH}: add it "
                                  f"(as a service, or a mention of one), or to not_services if it is not a service")
