@@ -11,6 +11,7 @@ import html
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
@@ -25,6 +26,8 @@ def summary_of(page_html: str) -> str | None:
     return " ".join(text.split()) or None
 
 
+# Before maths.py (50) typesets the formulas: the description keeps their TeX.
+@event_priority(100)
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files) -> str:
     if not page.meta.get("description"):
         summary = summary_of(page_html)

@@ -189,6 +189,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# Before diagrams.py and maths.py (50) draw the diagrams and formulas whose sources this reads.
+@event_priority(100)
 def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if (page.meta.get("search") or {}).get("exclude"):  # Material's own front-matter switch
         return page_html

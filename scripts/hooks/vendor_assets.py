@@ -21,16 +21,11 @@ VENDOR_DIR = "assets/vendor"
 
 # site path below VENDOR_DIR -> path below node_modules (a trailing / copies a folder)
 VENDOR_FILES = {
-    "mermaid/mermaid.min.js": "mermaid/dist/mermaid.min.js",
-    "katex/katex.min.js": "katex/dist/katex.min.js",
     "katex/katex.min.css": "katex/dist/katex.min.css",
     "katex/fonts/": "katex/dist/fonts/",
     # The offline plugin only drops its CDN shim when a local script's path contains "iframe-worker".
     "iframe-worker/shim.js": "iframe-worker/shim/index.js",
 }
-
-MERMAID_SITE_PATH = f"{VENDOR_DIR}/mermaid/mermaid.min.js"
-
 
 def _node_modules(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "node_modules"
@@ -53,23 +48,6 @@ def vendor_sources(config: MkDocsConfig) -> dict[str, Path]:
         else:
             sources[f"{VENDOR_DIR}/{target}"] = path
     return sources
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    mermaid2 = config.plugins.get("mermaid2")
-    if mermaid2 is not None:
-        javascript = mermaid2.config.get("javascript") or ""
-        if javascript != MERMAID_SITE_PATH:
-            # Without a local `javascript:` the plugin downloads from a CDN, with no timeout.
-            raise PluginError(
-                f"mermaid2: set `javascript: {MERMAID_SITE_PATH}` in mkdocs.yml "
-                f"(found {javascript!r}); the library is served from the site."
-            )
-        # mermaid2 looks for a local library under docs_dir only; ours is generated from
-        # node_modules below, so vouch for it once it is known to exist.
-        vendor_sources(config)
-        mermaid2._javascript = MERMAID_SITE_PATH
-    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
