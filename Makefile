@@ -26,11 +26,12 @@ $(JS_STAMP): package.json package-lock.json
 browser:
 	scripts/ensure-chromium.sh
 
+# Diagrams are drawn during the build in headless Chromium (scripts/hooks/diagrams.py): building needs it.
 # Built for the address it is served on: at the root, and instant navigation follows sitemap.xml there.
-serve: install
+serve: install browser
 	SITE_URL=http://127.0.0.1:8000/ $(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
 
-build: install
+build: install browser
 	$(MKDOCS) build --strict --clean
 
 test: install browser
@@ -43,7 +44,7 @@ links: build
 pdf: install browser
 	$(BIN)/python scripts/build_pdf.py
 
-offline: install
+offline: install browser
 	$(BIN)/python scripts/build_offline.py
 
 bench: install browser

@@ -23,20 +23,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-def renderers_settled(seconds: int = 30) -> str:
-    """A JavaScript expression: a promise for the end of the page's rendering (overrides/assets/
-    javascripts/lazy-renderers.js), rejected after `seconds` so that a renderer that never runs fails
-    with a reason instead of hanging the caller (Playwright's evaluate has no time-out of its own)."""
-    return (
-        "Promise.race([window.renderersSettled, new Promise((_, reject) => setTimeout(() => reject(new Error("
-        f"'window.renderersSettled did not settle within {seconds} s: the diagram and maths renderer never "
-        f"ran on ' + location.href)), {seconds * 1000}))])"
-    )
-
-
-RENDERERS_SETTLED = renderers_settled()
-
-
 # The search box as a reader uses it (tests/test_search*.py, the offline check and make bench).
 # Install SEARCH_PROBE with context.add_init_script before the page loads: it counts the queries the
 # page sends to the search worker and the results that come back, through Material's own channel, so

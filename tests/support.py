@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from browser import CHROMIUM_ARGS, RENDERERS_SETTLED, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -73,6 +73,7 @@ class PageVisit:
     diagram_links: list[str] = field(default_factory=list)
     unlabelled_diagrams: int = 0
     console_errors: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -87,9 +88,9 @@ class PageVisit:
         return problems
 
 
+# Diagrams arrive drawn (scripts/hooks/diagrams.py): what the page holds once it has loaded.
 DIAGRAM_STATE_JS = """
-async () => {
-  await {settled};
+() => {
   const diagrams = [...document.querySelectorAll("div.mermaid")];
   const svgs = diagrams.map(d => d.querySelector(":scope > svg")).filter(Boolean);
   return {
@@ -97,11 +98,11 @@ async () => {
     rendered: svgs.length,
     errors: svgs.filter(s => s.getAttribute("aria-roledescription") === "error").length,
     unlabelled: svgs.filter(s => !(s.querySelector(":scope > title")?.textContent.trim() && s.querySelector(":scope > desc")?.textContent.trim())).length,
-    // The plain href (which crawlers follow), not Mermaid's xlink:href: the renderer copies it.
+    // The plain href, which crawlers and linkchecker follow.
     links: svgs.flatMap(s => [...s.querySelectorAll("a")].map(a => a.getAttribute("href"))),
   };
 }
-""".replace("{settled}", RENDERERS_SETTLED)
+"""
 
 
 def _host_key(url: str) -> str:
@@ -158,6 +159,8 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
             tab = await context.new_page()
             tab.on("console", lambda message: message.type == "error"
                    and tab.current_visit.console_errors.append(message.text))
+            tab.on("request", lambda request: request.resource_type == "script"
+                   and tab.current_visit.scripts.append(request.url))
             while not queue.empty():
                 index, page = queue.get_nowait()
                 visits[index] = await _visit(tab, base_url, page)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from support import ROOT
-from browser import RENDERERS_SETTLED
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # One page of every kind: home, section index, topic page with diagrams and maths, table-heavy
@@ -24,13 +23,12 @@ SAMPLE = [
 ]
 
 AXE_RUN = """async () => {
-  await {settled};
   const results = await axe.run(document, { resultTypes: ["violations"] });
   return results.violations
     .filter(v => v.impact === "serious" || v.impact === "critical")
     .map(v => ({ id: v.id, impact: v.impact, help: v.help,
                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")), count: v.nodes.length }));
-}""".replace("{settled}", RENDERERS_SETTLED)
+}"""
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -13,7 +13,6 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from support import ROOT, confine
-from browser import RENDERERS_SETTLED
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from build_offline import TOP_FOLDER  # noqa: E402
@@ -174,7 +173,6 @@ def test_offline_navigation_and_diagrams_work_from_disk(offline_bundle, offline_
     offline_tab.wait_for_url("**/data-engineering/index.html")
     diagram_page = next(path for path in sorted(offline_bundle.rglob("*.html")) if 'class="mermaid"' in path.read_text())
     offline_tab.goto(diagram_page.as_uri(), wait_until="load")
-    offline_tab.evaluate(f"() => {RENDERERS_SETTLED}")
     state = offline_tab.evaluate("""() => ({
         diagrams: document.querySelectorAll('div.mermaid').length,
         rendered: document.querySelectorAll('div.mermaid > svg:not([aria-roledescription=error])').length })""")

@@ -26,3 +26,12 @@ def test_external_mode_reports_a_dead_external_link(fixture_site):
     assert check_links(result.site_dir) == [], "internal mode must not contact other hosts"
     problems = [str(problem) for problem in check_links(result.site_dir, external=True)]
     assert any("http://localhost:9/gone" in p for p in problems), problems
+
+
+def test_diagram_link_to_a_missing_anchor_is_reported_by_linkchecker_too(fixture_site):
+    """Diagram links are plain <a href> in the HTML: linkchecker sees the one the strict build refuses
+    (MkDocs writes the site before it aborts)."""
+    result = fixture_site("broken-diagram-anchor")
+    assert result.returncode != 0 and (result.site_dir / "index.html").exists(), result.output
+    problems = [str(problem) for problem in check_links(result.site_dir)]
+    assert any(p.startswith("index.html -> other/#no-such-section:") and "no-such-section" in p for p in problems), problems

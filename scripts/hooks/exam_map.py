@@ -89,7 +89,7 @@ def check_exams(exams: dict) -> list[str]:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
-    data = yaml.safe_load((root / EXAMS_PATH).read_text(encoding="utf-8")) or {}
+    data = yaml.load((root / EXAMS_PATH).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     exams = data.get("exams")
     for problem in check_exams(exams):
         log.warning("%s: %s", EXAMS_PATH, problem)

@@ -47,6 +47,7 @@ WORKER_SITE_PATH = "assets/javascripts/search-worker.{hash}.js"
 # Material's configuration names its lunr worker; every page's is pointed at ours.
 MATERIAL_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
 
+SEARCH_MARKS = re.compile(r'\s?data-search-\w+="[^"]+"')
 EXCLUDED_SECTIONS = ("check-yourself", "related-pages", "sources")
 # Sections that restate what other sections say (the page's exam tips, a group page's overview table):
 # a factor on their score, so that the section that explains a thing ranks above the one that recaps it.
@@ -178,6 +179,11 @@ _state: dict = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if "material/search" not in config.plugins:
         raise PluginError("search_index: Material's search plugin must be enabled; this hook replaces its engine.")
+    # Material's plugin indexes every page (re-parsing all of its HTML, diagrams included) for an index this
+    # hook replaces: only its attribute clean-up is kept (on_page_context below).
+    material = config.plugins["material/search"]
+    events = config.plugins.events["page_context"]
+    events[:] = [method for method in events if getattr(method, "__self__", None) is not material]
     bundle = worker_bundle()
     digest = hashlib.sha256(bundle.encode()).hexdigest()[:8]
     _state.update(bundle=bundle, worker=WORKER_SITE_PATH.format(hash=digest), pages={})
@@ -201,6 +207,12 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Fil
         "sections": page_sections(page_html, page.title or ""),
     }
     return page_html
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    # As Material's plugin does: the data-search-* marks are for the index, not for readers.
+    page.content = SEARCH_MARKS.sub("", page.content)
+    return context
 
 
 def _point_at_our_worker(output: str, where: str) -> str:

@@ -195,7 +195,7 @@ def parse_date(value, where: str, problems: list[str]) -> datetime.date | None:
 
 
 def load_register(path: Path) -> Register:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
     problems = [f"unknown top-level key '{key}'" for key in data if key not in ("services", "not_services")]
     services: dict[str, Service] = {}
     for service_id, entry in (data.get("services") or {}).items():
