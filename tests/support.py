@@ -159,6 +159,8 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
             tab = await context.new_page()
             tab.on("console", lambda message: message.type == "error"
                    and tab.current_visit.console_errors.append(message.text))
+            # An uncaught exception is no console message: it is recorded as a console error too.
+            tab.on("pageerror", lambda error: tab.current_visit.console_errors.append(f"uncaught {error}"))
             tab.on("request", lambda request: request.resource_type == "script"
                    and tab.current_visit.scripts.append(request.url))
             while not queue.empty():
