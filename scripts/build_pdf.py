@@ -3,9 +3,9 @@
 The site is built a second time with the print-site plugin enabled (so plain
 builds stay fast), served on 127.0.0.1, and its print page is printed by
 headless Chromium (diagrams and formulas arrive drawn at build time): in the light
-scheme, with a cover, contents, bookmarks from the headings, page numbers
-(CSS @page rules in overrides/assets/stylesheets/extra.css),
-and links that work inside the document.
+scheme, with a cover, contents with page numbers, bookmarks from the headings, page
+numbers (CSS @page rules in overrides/assets/stylesheets/extra.css), the self-check
+answers gathered in an answer key at the end, and links that work inside the document.
 """
 
 from __future__ import annotations
@@ -33,14 +33,88 @@ PRINT_PAGE_TIMEOUT_S = 300
 
 PREPARE_JS = """
 async () => {
-  // Collapsed self-check answers are printed open.
-  document.querySelectorAll("details").forEach((details) => { details.open = true; });
+  const book = document.getElementById("print-site-page");
+  // Self-check answers go to an answer key at the end: each question keeps a link to its answer, and each
+  // answer links back. The answers are numbered through the whole document.
+  const key = document.createElement("section");
+  key.className = "print-page answer-key";
+  key.id = "answer-key";
+  key.innerHTML = '<h1 id="answer-key-title">Answer key</h1>';
+  let chapter = null;
+  document.querySelectorAll("#print-site-page details.question").forEach((details, index) => {
+    const n = index + 1;
+    const page = details.closest("section.print-page");
+    const pageHeading = page && page.querySelector("h1");
+    if (pageHeading && page !== chapter) {
+      chapter = page;
+      const heading = document.createElement("h2");
+      heading.id = "answer-key-" + page.id;
+      heading.innerHTML = '<a href="#' + pageHeading.id + '">' + pageHeading.textContent.replace(/\u00b6$/, "") + "</a>";
+      key.append(heading);
+    }
+    const summary = details.querySelector(":scope > summary");
+    const question = document.createElement("div");
+    question.className = "admonition question self-check";
+    question.id = "question-" + n;
+    question.innerHTML = '<p class="admonition-title">' + n + ". " + summary.innerHTML + "</p>" +
+      '<p class="self-check__answer-link"><a href="#answer-' + n + '">Answer ' + n + "</a> in the answer key</p>";
+    const answer = document.createElement("div");
+    answer.className = "answer-key__answer";
+    answer.id = "answer-" + n;
+    summary.remove();
+    answer.innerHTML = '<p class="answer-key__question"><a href="#question-' + n + '">' + n + ".</a> " +
+      summary.innerHTML + "</p>" + details.innerHTML;
+    key.append(answer);
+    details.replaceWith(question);
+  });
+  if (chapter) {
+    book.append(key);
+    const entry = document.createElement("li");
+    entry.className = "md-nav__item";
+    entry.innerHTML = '<a class="md-nav__link" href="#answer-key-title"><span class="md-ellipsis">Answer key</span></a>';
+    document.querySelector("#print-page-toc nav > ul").append(entry);
+  }
+  // Each entry of the contents gets a box for its page number, filled in after a first printing.
+  document.querySelectorAll("#print-page-toc a.md-nav__link").forEach((link) => {
+    const number = document.createElement("span");
+    number.className = "toc-page-number";
+    link.append(number);
+  });
   await document.fonts.ready;
   const diagrams = document.querySelectorAll("div.mermaid");
   const rendered = document.querySelectorAll("div.mermaid > svg:not([aria-roledescription=error])");
-  return { diagrams: diagrams.length, rendered: rendered.length };
+  return { diagrams: diagrams.length, rendered: rendered.length, answers: key.querySelectorAll(".answer-key__answer").length };
 }
 """
+
+# The contents' links, in order, with the element each leads to (shown ones only: deeper levels are hidden).
+TOC_TARGETS_JS = """
+() => [...document.querySelectorAll("#print-page-toc a.md-nav__link")]
+  .filter((link) => link.offsetParent !== null)
+  .map((link) => decodeURIComponent(new URL(link.href).hash.slice(1)))
+"""
+
+FILL_TOC_JS = """
+(numbers) => {
+  const links = [...document.querySelectorAll("#print-page-toc a.md-nav__link")].filter((l) => l.offsetParent !== null);
+  links.forEach((link, index) => { link.querySelector(".toc-page-number").textContent = numbers[index]; });
+}
+"""
+
+
+def target_pages(pdf: Path, targets: list[str]) -> list[int]:
+    """The page (from 1) each link of the contents leads to: Chromium writes each internal link as a named
+    destination, "/" and the target element's id."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    destinations = {name.lstrip("/"): destination for name, destination in reader.named_destinations.items()}
+    if not targets:
+        raise SystemExit("build_pdf: the contents have no entries to number")
+    missing = [target for target in targets if target not in destinations]
+    if missing:
+        raise SystemExit(f"build_pdf: the PDF has no destination for these contents entries: {missing[:10]}")
+    return [reader.get_destination_page_number(destinations[target]) + 1 for target in targets]
 
 
 def git_version() -> str:
@@ -71,11 +145,12 @@ def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:
         browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
         context = browser.new_context(color_scheme="light")
         page = context.new_page()
+        page.emulate_media(media="print")  # the contents are shown in print only: the scripts below measure them
         page.goto(base_url + "print_page/", wait_until="load", timeout=PRINT_PAGE_TIMEOUT_S * 1000)
         state = page.evaluate(PREPARE_JS)
         if state["rendered"] != state["diagrams"]:
             raise SystemExit(f"build_pdf: only {state['rendered']} of {state['diagrams']} diagrams rendered")
-        page.pdf(
+        options = dict(
             path=str(target),
             format="A4",
             print_background=True,
@@ -83,6 +158,11 @@ def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:
             tagged=True,
             prefer_css_page_size=True,  # size, margins and page numbers: @page in extra.css
         )
+        # Chromium cannot number the contents itself: print once, read where each entry landed, fill in the
+        # numbers (their boxes have a fixed width, so nothing moves) and print again.
+        page.pdf(**options)
+        page.evaluate(FILL_TOC_JS, target_pages(target, page.evaluate(TOC_TARGETS_JS)))
+        page.pdf(**options)
         browser.close()
     return state
 

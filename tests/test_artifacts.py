@@ -15,6 +15,7 @@ from mkdocs.utils.meta import get_data
 from support import ROOT, confine
 
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
 from build_offline import TOP_FOLDER  # noqa: E402
 
 MERMAID_FENCE = re.compile(r"```mermaid\n(.*?)```", re.S)
@@ -58,16 +59,137 @@ def diagram_labels(markdown: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory):
-    from pypdf import PdfReader
-
+def pdf_work(tmp_path_factory):
     work = tmp_path_factory.mktemp("pdf")
     # As `make pdf` runs it, writing into a temporary folder.
     subprocess.run([sys.executable, "scripts/build_pdf.py", "--output", str(work / "aws-ml-notes.pdf"),
-                    "--site-dir", str(work / "site")], cwd=ROOT, check=True, timeout=600)
-    reader = PdfReader(work / "aws-ml-notes.pdf")
+                    "--site-dir", str(work / "site")], cwd=ROOT, check=True, timeout=900)
+    return work
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_work):
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_work / "aws-ml-notes.pdf")
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     return reader, text
+
+
+# The printed page as Chromium lays it out for the PDF: print media, A4's text width (210 mm less 2 x 14 mm
+# margins, extra.css). What a reader of paper sees of every table, diagram, tooltip and "Referenced by" list.
+A4_TEXT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)
+PRINT_LAYOUT_JS = """() => {
+  const where = (element) => {
+    const page = element.closest("section.print-page");
+    let heading = null;
+    for (const h of page ? page.querySelectorAll("h1, h2, h3, h4") : [])
+      if (h.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING) heading = h;
+    return (page ? page.id : "?") + " > " + (heading ? heading.textContent.replace(/\u00b6$/, "").trim() : "(top)");
+  };
+  const tables = [...document.querySelectorAll("#print-site-page table")].map((table) => {
+    const box = table.parentElement.getBoundingClientRect();
+    return { where: where(table), width: Math.round(table.scrollWidth), room: Math.round(Math.min(box.width, innerWidth)),
+             clipped: table.scrollWidth > Math.min(table.parentElement.clientWidth, innerWidth) + 1 };
+  });
+  const diagrams = [...document.querySelectorAll("#print-site-page div.mermaid > svg")].map((svg) => {
+    const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
+    const scale = Math.min(box.width / natural.width, box.height / natural.height);
+    const sizes = [...svg.querySelectorAll(".nodeLabel, .edgeLabel, .cluster-label, text")]
+      .map((label) => parseFloat(getComputedStyle(label).fontSize)).filter((size) => size > 0);
+    return { where: where(svg), title: svg.querySelector(":scope > title")?.textContent.trim(),
+             labelPt: Math.min(...sizes) * scale * 0.75, overflow: box.right > innerWidth + 1 };
+  });
+  const underlined = [...document.querySelectorAll("#print-site-page abbr")]
+    .filter((abbr) => getComputedStyle(abbr).textDecorationLine !== "none").length;
+  const backlinks = [...document.querySelectorAll("#print-site-page h2[id$='referenced-by']")].map((heading) => {
+    const list = heading.nextElementSibling, folded = list && list.nextElementSibling;
+    return { where: where(heading), shown: list && list.tagName === "UL" ? list.children.length : 0,
+             unfolded: folded && folded.tagName === "DETAILS" && folded.querySelector("li").offsetParent !== null ? 1 : 0 };
+  });
+  return { tables, diagrams, underlined, backlinks };
+}"""
+
+
+@pytest.fixture(scope="module")
+def print_layout(pdf_work, browser):
+    from site_server import serve
+
+    with serve(pdf_work / "site") as url:
+        context = browser.new_context(viewport={"width": A4_TEXT_WIDTH_PX, "height": 1000})
+        tab = context.new_page()
+        tab.emulate_media(media="print")
+        tab.goto(url + "print_page/", wait_until="load", timeout=300_000)
+        layout = tab.evaluate(PRINT_LAYOUT_JS)
+        context.close()
+    return layout
+
+
+def test_pdf_no_table_is_wider_than_the_printed_text(print_layout):
+    clipped = [f"{t['where']}: {t['width']} px in {t['room']} px" for t in print_layout["tables"] if t["clipped"]]
+    assert not clipped, "tables cut off on paper:\n" + "\n".join(clipped)
+    assert len(print_layout["tables"]) > 50
+
+
+def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
+    small = [f"{d['where']}: '{d['title']}' labels at {d['labelPt']:.1f} pt" for d in print_layout["diagrams"]
+             if d["labelPt"] < 7 or d["overflow"]]
+    assert not small, "diagrams too small to read on paper:\n" + "\n".join(small)
+    assert len(print_layout["diagrams"]) > 50
+
+
+def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
+    from knowledge_graph import BACKLINKS_SHOWN
+
+    assert print_layout["underlined"] == 0, f"{print_layout['underlined']} abbreviations printed underlined"
+    long = [f"{b['where']}: {b['shown']} items, folded list printed: {bool(b['unfolded'])}" for b in print_layout["backlinks"]
+            if b["shown"] > BACKLINKS_SHOWN or b["unfolded"]]
+    assert not long, "\n".join(long)
+    assert print_layout["backlinks"], "no 'Referenced by' list in the print page"
+
+
+def test_pdf_has_one_clean_title_contents_with_page_numbers_and_an_answer_key(pdf):
+    reader, text = pdf
+    assert reader.metadata.title == "AWS ML Notes", reader.metadata.title
+    outline = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                outline.append((item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    contents_page = next(page for title, page in outline if title == "Contents")
+    first_chapter = next(page for title, page in outline if page > contents_page)
+    entries, wrong = 0, []
+    for index in range(contents_page - 1, first_chapter - 1):
+        page, numbers = reader.pages[index], []
+
+        def number(text, cm, tm, font, size):
+            if text.strip().isdigit():  # where the number is printed: the text matrix in page space
+                numbers.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], int(text)))
+
+        page.extract_text(visitor_text=number)
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if not isinstance(link.get("/Dest"), str):
+                continue
+            entries += 1
+            bottom, top = float(link["/Rect"][1]), float(link["/Rect"][3])
+            target = reader.get_destination_page_number(reader.named_destinations[link["/Dest"]]) + 1
+            printed = [n for y, n in numbers if bottom - 2 <= y <= top + 2]
+            if printed != [target]:
+                wrong.append(f"contents entry {link['/Dest']} on page {index + 1}: printed {printed}, leads to page {target}")
+    assert entries >= len(site_pages()), f"only {entries} linked contents entries"
+    assert not wrong, "contents entries without their right page number:\n" + "\n".join(wrong[:20])
+    assert any(title == "Answer key" for title, _ in outline), "no answer key in the PDF's bookmarks"
+    questions = sum(markdown.count('??? question "') for _, _, markdown in site_pages())
+    destinations = {name.lstrip("/") for name in reader.named_destinations}
+    missing = [n for n in range(1, questions + 1) if f"question-{n}" not in destinations or f"answer-{n}" not in destinations]
+    assert questions > 100 and not missing, f"{questions} questions; without both link targets: {missing[:10]}"
+    assert squash(f"Answer {questions} in the answer key") in squash(text)
 
 
 def outline_titles(outline) -> list[str]:

@@ -40,6 +40,7 @@ def test_valid_fixture_builds(fixture_site):
         ("broken-diagram-link", r"Doc file 'index\.md' has a diagram link to 'vanished-page\.md'.*not found"),
         ("broken-diagram-anchor", r"Doc file 'index\.md' contains a link 'other\.md#no-such-section', but the doc 'other\.md' does not contain an anchor '#no-such-section'"),
         ("invalid-diagram", r"Doc file 'index\.md': the diagram 'Broken syntax' is not valid Mermaid: .*Parse error"),
+        ("oversized-diagram", r"Doc file 'index\.md': the diagram 'A long chain' is \d+ x \d+ px, more than 900 x 1500"),
         ("bad-formula", r"Doc file 'index\.md': KaTeX cannot typeset the formula '\\frac\{1\}\{': KaTeX parse error"),
         ("bad-exam-domain", r"Doc file 'guide/cooking\.md' has exam_domain 'cooking', which is not a domain of mls-c01"),
         ("bad-exam-domain", r"Doc file 'guide/undecided\.md' has no 'exam_domain' in its front matter"),

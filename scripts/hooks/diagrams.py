@@ -12,6 +12,8 @@ node_modules). This hook:
   in the cache) and replaces the fence's <div class="mermaid"> content with the SVG: node links become plain
   <a href> with their tooltip as <title>, so that linkchecker and crawlers follow them; an invalid diagram
   fails the strict build, naming the file and the diagram's title;
+- fails the strict build on a diagram too big to read when shrunk to the text column: wider than
+  MAX_WIDTH_PX or taller than MAX_HEIGHT_PX at natural size (redraw it top-down, or split it);
 - caches each SVG in .cache/diagrams/ under a hash of its source, Mermaid's version, its settings and the
   theme CSS, so that a rebuild (and `make serve` after an edit) draws only what changed;
 - colours the SVG through Material's --md-mermaid-* CSS variables (overrides/diagram-theme.css, passed to
@@ -43,10 +45,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
+# mermaid2 reports its settings on every build, and per page what this hook now does: its warnings still show.
+logging.getLogger("mkdocs.plugins.mermaid2.util").setLevel(logging.WARNING)
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE_DIR = ROOT / ".cache" / "diagrams"
 THEME_CSS = "diagram-theme.css"  # in the theme's custom_dir (overrides/)
+# Mermaid draws labels at 16 px. The text column is 688 px wide on a 1366 px laptop and on A4 paper (182 mm),
+# and extra.css shrinks a diagram to fit it: at 900 px natural width labels are still 12 px on the laptop and
+# 9 pt on paper. On paper a diagram is at most 24 cm tall (extra.css): at 1500 px natural height its labels
+# are 7 pt. Phones get a full-screen view instead (overrides/assets/javascripts/diagrams.js).
+MAX_WIDTH_PX = 900
+MAX_HEIGHT_PX = 1500
 # Bump when the drawing or what is cached changes in a way the hash does not see.
 RENDERER_VERSION = 1
 
@@ -59,7 +69,7 @@ TITLE = re.compile(r"^\s*accTitle\s*:\s*(.+?)\s*$", re.M)
 SVG_LINK = re.compile(r'<a xlink:href="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?:<g (?P<group>[^>]*?) title="(?P<tooltip>[^"]*)")?')
 # Edge geometry kept for Mermaid's editor and animations, which a static drawing does not use.
 EDGE_POINTS = re.compile(r' data-points="[^"]*"')
-SVG_OPEN = re.compile(r'<svg (?P<attributes>[^>]*?viewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) [\d.]+"[^>]*)>')
+SVG_OPEN = re.compile(r'<svg (?P<attributes>[^>]*?viewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) (?P<height>[\d.]+)"[^>]*)>')
 
 RENDER_PAGE = """<!doctype html><html><head><style>
 /* The font stack Material gives the page, so that labels are measured as readers' browsers set them. */
@@ -142,20 +152,32 @@ class Diagrams:
         cached = CACHE_DIR / f"{digest}.svg"
         if cached.exists():
             self.cached += 1
-            return cached.read_text(encoding="utf-8")
-        result = self.renderer.render(f"diagram-{digest[:12]}", source)
-        if "error" in result:
-            title = TITLE.search(source)
-            log.warning("Doc file '%s': the diagram '%s' is not valid Mermaid: %s", page.file.src_uri,
-                        title[1] if title else "(no accTitle)", " ".join(result["error"].split()))
-            return None
-        self.drawn += 1
-        svg = finish(result["svg"])
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(svg, encoding="utf-8")
-        partial.replace(cached)  # atomic: builds running side by side share the cache
+            svg = cached.read_text(encoding="utf-8")
+        else:
+            result = self.renderer.render(f"diagram-{digest[:12]}", source)
+            if "error" in result:
+                log.warning("Doc file '%s': the diagram '%s' is not valid Mermaid: %s", page.file.src_uri,
+                            title_of(source), " ".join(result["error"].split()))
+                return None
+            self.drawn += 1
+            svg = finish(result["svg"])
+            CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(svg, encoding="utf-8")
+            partial.replace(cached)  # atomic: builds running side by side share the cache
+        size = SVG_OPEN.search(svg)
+        width, height = float(size["width"]), float(size["height"])
+        if width > MAX_WIDTH_PX or height > MAX_HEIGHT_PX:
+            log.warning("Doc file '%s': the diagram '%s' is %.0f x %.0f px, more than %d x %d: shrunk to the text "
+                        "column, its labels would be too small to read. Draw it top-down (flowchart TB), shorten "
+                        "its labels or split it.", page.file.src_uri, title_of(source), width, height,
+                        MAX_WIDTH_PX, MAX_HEIGHT_PX)
         return svg
+
+
+def title_of(source: str) -> str:
+    title = TITLE.search(source)
+    return title[1] if title else "(no accTitle)"
 
 
 def finish(svg: str) -> str:

@@ -5,13 +5,14 @@ links (Markdown links and diagram `click` links to other pages, with the
 section each one sits in) and tags are collected. Then each page gets, as
 Markdown appended to it (so it is validated, searchable and printed):
 
-- "Referenced by": the pages that link to it, and from which section;
+- "Referenced by": the pages that link to it, one line each naming the sections the links sit in,
+  folded after BACKLINKS_SHOWN pages;
 - "Related by tags": pages sharing its tags that it does not already link to.
 
 Markers in pages are replaced by generated lists:
 
 - `<!-- glossary -->`: every abbreviation of includes/abbreviations.md (the
-  hover tooltips' source), with the page that explains it;
+  hover tooltips' source), with the page that explains it, one table per letter under A-Z jumps;
 - `<!-- decision-guides -->`: every "which ...?" diagram of the site;
 - `<!-- exam-traps -->`: the first sentence of every "Exam tip" and "Correction"
   admonition, linked to the section it sits in.
@@ -45,7 +46,7 @@ ACC_TITLE = re.compile(r"^\s*accTitle\s*:\s*(?P<title>.+?)\s*$", re.M)
 TRAP_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+\w+\s+"(?P<kind>Exam tip|Exam trap|Correction)[^"]*"\s*$')
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])")
 ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<definition>.+?)\s*$", re.M)
-WORD = re.compile(r"[\w-]+")  # a token, as the glossary counts terms
+PART = re.compile(r"\w+")  # a token, as the glossary counts terms: hyphens split words
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
 
 GENERATED_HEADINGS = ("Referenced by", "Related by tags")
@@ -76,7 +77,7 @@ class PageInfo:
 
     @cached_property
     def words(self) -> Counter:
-        return Counter(WORD.findall(self.markdown))
+        return Counter(PART.findall(self.markdown))
 
 
 @dataclass
@@ -180,18 +181,29 @@ def relative(target: str, current: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(current) or ".")
 
 
+# "Referenced by" shows this many linking pages; the rest are folded, one click away, and left out in print
+# (extra.css: Material opens every folded block for printing).
+BACKLINKS_SHOWN = 6
+
+
 def render_backlinks(graph: Graph, src_uri: str) -> str:
-    links = graph.inbound(src_uri)
-    if not links:
+    """One line per linking page, in navigation order, naming the sections the links are in."""
+    by_page: dict[str, list[Link]] = {}
+    for link in graph.inbound(src_uri):
+        by_page.setdefault(link.source, []).append(link)
+    if not by_page:
         return ""
-    lines = ["", "## Referenced by {#referenced-by}", ""]
-    for link in links:
-        source = graph.pages[link.source]
-        href = relative(link.source, src_uri)
-        if link.section:
-            lines.append(f"- [{source.title}]({href}), in [{link.section}]({href}#{link.anchor})")
-        else:
-            lines.append(f"- [{source.title}]({href}), in its introduction")
+    items = []
+    for source, links in by_page.items():
+        href = relative(source, src_uri)
+        places = [f"[{link.section}]({href}#{link.anchor})" if link.section else "its introduction" for link in links]
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        items.append(f"[{graph.pages[source].title}]({href}), in {where}")
+    lines = ["", "## Referenced by {#referenced-by}", ""] + [f"- {item}" for item in items[:BACKLINKS_SHOWN]]
+    folded = items[BACKLINKS_SHOWN:]
+    if folded:
+        lines += ["", f'??? abstract more-backlinks "{len(folded)} more page{"s" if len(folded) > 1 else ""} link here"', ""]
+        lines += [f"    - {item}" for item in folded]
     return "\n".join(lines) + "\n"
 
 
@@ -219,27 +231,35 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def explaining_page(graph: Graph, term: str) -> str | None:
-    """The page that explains a term best: in its title, then its headings, then most often used."""
-    word = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
+    """The content page that explains a term best: in its title, then its headings, then most often used.
+    A use joined to another word by a hyphen counts ("HLS-based")."""
+    word = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
     best, best_score = None, 0
     for page in graph.pages.values():
         if page.src_uri in META_PAGES or page.src_uri == "index.md":
             continue
         score = 100 * bool(word.search(page.title)) + 10 * sum(bool(word.search(text)) for text, _ in page.headings)
-        # A term made of word characters and hyphens is a whole token: count it from the page's tokens,
-        # counted once, instead of searching the page again for each of the glossary's terms.
-        score += page.words[term] if WORD.fullmatch(term) else len(word.findall(page.markdown))
+        # A term made of word characters is a whole token: count it from the page's tokens, counted once,
+        # instead of searching the page again for each of the glossary's terms.
+        score += page.words[term] if PART.fullmatch(term) else len(word.findall(page.markdown))
         if score > best_score:
             best, best_score = page.src_uri, score
     return best
 
 
 def render_glossary(graph: Graph, config: MkDocsConfig, current: str) -> str:
-    lines = ["| Term | Meaning | Explained in |", "|---|---|---|"]
+    """The glossary as one table per initial letter, under a line of A-Z jumps."""
+    by_letter: dict[str, list[str]] = {}
     for term, definition in sorted(abbreviations(config), key=lambda item: item[0].lower()):
         page = explaining_page(graph, term)
         where = f"[{graph.pages[page].title}]({relative(page, current)})" if page else "not used on the site yet"
-        lines.append(f"| {term} | {definition.replace('|', '/')} | {where} |")
+        letter = term[0].upper() if term[0].isalpha() else "#"
+        by_letter.setdefault(letter, []).append(f"| {term} | {definition.replace('|', '/')} | {where} |")
+    jumps = " · ".join(f"[{letter}](#glossary-{letter.lower()})" for letter in by_letter)
+    lines = [f'<nav class="glossary-jumps" aria-label="Glossary by letter" markdown="1">{jumps}</nav>']
+    for letter, rows in by_letter.items():
+        lines += ["", f"## {letter} {{#glossary-{letter.lower()}}}", "", "| Term | Meaning | Explained in |",
+                  "|---|---|---|", *rows]
     return "\n".join(lines)
 
 

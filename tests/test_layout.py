@@ -1,0 +1,173 @@
+"""Every diagram and table whole, on a laptop (1366x900) and a phone (390x844), in a real browser.
+
+On a laptop no diagram is wider than its column and its labels are 12 px or more; on a phone a diagram
+shown below its natural size has a visible full-screen control, which opens it at natural size with zoom,
+by keyboard too. Every table keeps its header row in view; a table wider than its column scrolls in its
+own box, every column reachable. The screenshots the checks take are kept in .cache/evidence/layout/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from support import ROOT, site_pages
+
+EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+MIN_LABEL_PX = 12
+
+# What a reader sees of each diagram and table of the page.
+LAYOUT_JS = """() => {
+  const visible = (element) => {
+    if (!element) return false;
+    const box = element.getBoundingClientRect(), style = getComputedStyle(element);
+    return box.width > 0 && box.height > 0 && style.visibility === "visible" && style.display !== "none"
+      && box.left >= 0 && box.right <= innerWidth;
+  };
+  const headingBefore = (element) => {
+    for (let node = element.previousElementSibling; node; node = node.previousElementSibling)
+      if (/^H[1-6]$/.test(node.tagName)) return node.textContent.replace(/\\u00b6$/, "").trim();
+    return "(top of the page)";
+  };
+  const diagrams = [...document.querySelectorAll("article div.mermaid")].map((diagram) => {
+    const svg = diagram.querySelector(":scope > svg");
+    const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
+    const scale = Math.min(box.width / natural.width, box.height / natural.height);
+    const sizes = [...svg.querySelectorAll(".nodeLabel, .edgeLabel, .cluster-label, text")]
+      .map((label) => parseFloat(getComputedStyle(label).fontSize)).filter((size) => size > 0);
+    return {
+      title: svg.querySelector(":scope > title")?.textContent.trim() || "(no title)",
+      column: diagram.clientWidth, width: Math.round(box.width), overflow: diagram.scrollWidth - diagram.clientWidth,
+      label: Math.min(...sizes) * scale, shrunk: box.width < natural.width - 1,
+      control: visible(diagram.querySelector(":scope > button.diagram-open")),
+    };
+  });
+  const tables = [...document.querySelectorAll("article .md-typeset__scrollwrap")]
+    .filter((wrap) => wrap.querySelector("table:not([class])")).map((wrap) => {
+      const table = wrap.querySelector("table"), header = table.querySelector("th");
+      return {
+        heading: headingBefore(wrap), wide: table.scrollWidth > wrap.clientWidth + 1,
+        scrolls: ["auto", "scroll"].includes(getComputedStyle(wrap).overflowX),
+        focusable: wrap.tabIndex === 0, sticky: header !== null && getComputedStyle(header).position === "sticky",
+        firstColumnSticky: getComputedStyle(table.querySelector("tr > :first-child")).position === "sticky",
+      };
+    });
+  return { diagrams, tables };
+}"""
+
+
+def measure(browser, site_url, site_dir, viewport) -> dict[str, dict]:
+    context = browser.new_context(viewport=viewport)
+    tab = context.new_page()
+    layouts = {}
+    for page in site_pages(site_dir):
+        tab.goto(site_url + page, wait_until="load")
+        layouts[page or "index.html"] = tab.evaluate(LAYOUT_JS)
+    context.close()
+    return layouts
+
+
+@pytest.fixture(scope="module")
+def laptop(browser, site_url, site_dir):
+    return measure(browser, site_url, site_dir, LAPTOP)
+
+
+@pytest.fixture(scope="module")
+def phone(browser, site_url, site_dir):
+    return measure(browser, site_url, site_dir, PHONE)
+
+
+def test_on_a_laptop_every_diagram_fits_its_column_with_labels_of_12_px(laptop):
+    problems = [f"{page}: '{d['title']}' is {d['width']} px wide in a {d['column']} px column "
+                f"({d['overflow']} px cut off), labels {d['label']:.1f} px"
+                for page, layout in laptop.items() for d in layout["diagrams"]
+                if d["overflow"] > 1 or d["label"] < MIN_LABEL_PX - 0.05]
+    assert not problems, "diagrams that do not fit a laptop's column:\n" + "\n".join(problems)
+    assert sum(len(layout["diagrams"]) for layout in laptop.values()) > 50
+
+
+def test_on_a_phone_every_diagram_fits_and_a_shrunk_one_has_a_full_screen_control(phone):
+    problems = []
+    for page, layout in phone.items():
+        for d in layout["diagrams"]:
+            if d["overflow"] > 1:
+                problems.append(f"{page}: '{d['title']}' is cut off by {d['overflow']} px")
+            if d["shrunk"] and not d["control"]:
+                problems.append(f"{page}: '{d['title']}' is shown at labels of {d['label']:.1f} px without a visible full-screen control")
+    assert not problems, "\n".join(problems)
+    assert any(d["shrunk"] for layout in phone.values() for d in layout["diagrams"])
+
+
+@pytest.mark.parametrize("viewport", ["laptop", "phone"])
+def test_every_table_keeps_its_header_in_view_and_every_column_reachable(request, viewport):
+    layouts = request.getfixturevalue(viewport)
+    problems = []
+    for page, layout in layouts.items():
+        for t in layout["tables"]:
+            if not t["sticky"]:
+                problems.append(f"{page}: the table under '{t['heading']}' has no sticky header row")
+            if t["wide"] and not (t["scrolls"] and t["focusable"] and t["firstColumnSticky"]):
+                problems.append(f"{page}: the table under '{t['heading']}' is wider than its column, but {t}")
+    assert not problems, f"{viewport}:\n" + "\n".join(problems)
+    assert sum(len(layout["tables"]) for layout in layouts.values()) > 50
+
+
+def test_on_a_laptop_no_table_needs_sideways_scrolling(laptop):
+    wide = [f"{page}: the table under '{t['heading']}'" for page, layout in laptop.items()
+            for t in layout["tables"] if t["wide"]]
+    assert not wide, "tables wider than a laptop's column (split them or shorten their cells):\n" + "\n".join(wide)
+
+
+def test_a_tall_tables_header_stays_under_the_header_bar_while_scrolling(browser, site_url):
+    context = browser.new_context(viewport=LAPTOP)
+    tab = context.new_page()
+    tab.goto(site_url + "sagemaker/built-in-algorithms/", wait_until="load")
+    table = tab.locator("article table").first
+    table.evaluate("table => window.scrollTo(0, table.getBoundingClientRect().top + scrollY + table.offsetHeight / 2)")
+    header_bar = tab.evaluate("() => document.querySelector('.md-header').getBoundingClientRect().bottom")
+    header_row = table.evaluate("table => table.querySelector('th').getBoundingClientRect().top")
+    EVIDENCE.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(EVIDENCE / "sticky-table-header-1366.png"))
+    context.close()
+    assert abs(header_row - header_bar) <= 2, f"header row at {header_row} px, header bar ends at {header_bar} px"
+
+
+def test_a_diagram_opens_full_screen_with_zoom_from_the_keyboard_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "data-engineering/kinesis/", wait_until="load")
+    diagram = tab.locator("article div.mermaid").first
+    opener = diagram.locator("button.diagram-open")
+    assert opener.is_visible(), "no visible full-screen control on a shrunk diagram"
+    EVIDENCE.mkdir(parents=True, exist_ok=True)
+    diagram.screenshot(path=str(EVIDENCE / "diagram-in-page-390.png"))
+    opener.focus()
+    tab.keyboard.press("Enter")
+    dialog = tab.locator("dialog.diagram-viewer[open]")
+    dialog.wait_for()
+    natural = dialog.evaluate("d => { const s = d.querySelector('.diagram-viewer__canvas > svg'); "
+                              "return [s.getBoundingClientRect().width, s.viewBox.baseVal.width]; }")
+    assert abs(natural[0] - natural[1]) <= 1, f"opened at {natural[0]} px, natural width {natural[1]} px"
+    tab.keyboard.press("+")
+    zoomed = dialog.evaluate("d => d.querySelector('.diagram-viewer__canvas > svg').getBoundingClientRect().width")
+    assert zoomed > natural[0] * 1.2, f"+ did not zoom in: {zoomed} px"
+    tab.screenshot(path=str(EVIDENCE / "diagram-full-screen-390.png"))
+    dialog.locator("button[aria-label^='Zoom out']").click()
+    tab.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
+    assert diagram.evaluate("d => d.querySelector(':scope > svg') !== null"), "the diagram did not return to the page"
+    assert opener.evaluate("b => document.activeElement === b"), "focus did not return to the control"
+    context.close()
+
+
+def test_the_announcement_can_be_dismissed_and_stays_dismissed(browser, site_url):
+    context = browser.new_context(viewport=LAPTOP)
+    tab = context.new_page()
+    tab.goto(site_url, wait_until="load")
+    banner = tab.locator("[data-md-component=announce]")
+    assert banner.is_visible()
+    banner.locator("button").click()
+    tab.reload(wait_until="load")
+    assert not tab.locator("[data-md-component=announce]").is_visible(), "the announcement came back"
+    context.close()
