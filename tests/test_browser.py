@@ -68,8 +68,8 @@ def test_request_to_another_host_is_recorded(visit_fixture):
 
 
 def _node_colours(tab):
-    """Relative luminance of the first node's fill (composited over the page, as it is seen), of its label
-    and of the page."""
+    """WCAG relative luminance of the first node's fill (composited over the page, as it is seen), of its
+    label and of the page."""
     return tab.evaluate(
         """() => {
           const svg = document.querySelector("div.mermaid > svg");
@@ -84,7 +84,8 @@ def _node_colours(tab):
             const [r, g, b, a] = rgba(colour);
             return [r, g, b].map((channel, i) => a * channel + (1 - a) * page[i]);
           };
-          const luminance = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+          const linear = (channel) => (channel /= 255) <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+          const luminance = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
           return {
             fill: luminance(seen(getComputedStyle(shape).fill)),
             text: luminance(seen(getComputedStyle(label).color || getComputedStyle(label).fill)),
@@ -92,6 +93,12 @@ def _node_colours(tab):
           };
         }"""
     )
+
+
+def _contrast(lighter: float, darker: float) -> float:
+    """WCAG contrast ratio of two relative luminances."""
+    lighter, darker = max(lighter, darker), min(lighter, darker)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 VISIBLE_LINKS_JS = """() => [...document.querySelectorAll("a[href]")]
@@ -123,6 +130,7 @@ def test_diagrams_arrive_drawn_after_instant_navigation_and_follow_the_colour_sc
     assert tab.evaluate(RENDERERS_JS) == ["undefined", "undefined"], "a renderer library was loaded"
     light = _node_colours(tab)
     assert light["text"] < 0.5 < light["fill"], f"light scheme: dark text on light nodes expected, got {light}"
+    assert _contrast(light["text"], light["fill"]) >= 4.5, light
 
     # Switch to the dark scheme with the header toggle, as a reader does: the same drawing takes the
     # scheme's colours from its CSS variables.
@@ -135,7 +143,10 @@ def test_diagrams_arrive_drawn_after_instant_navigation_and_follow_the_colour_sc
     assert tab.evaluate("() => document.querySelector('div.mermaid > svg').__drawnOnce === true"), "the diagram was redrawn"
     dark = _node_colours(tab)
     assert dark["page"] < 0.5, "the dark scheme did not apply"
-    assert dark["fill"] < 0.5 < dark["text"], f"dark scheme: light text on dark nodes expected, got {dark}"
+    assert dark["fill"] < dark["text"], f"dark scheme: light text on dark nodes expected, got {dark}"
+    # Boxes set apart from the page by their fill, not by their thin borders alone; labels readable on them.
+    assert _contrast(dark["fill"], dark["page"]) >= 1.3, f"dark scheme: node fill too close to the page: {dark}"
+    assert _contrast(dark["text"], dark["fill"]) >= 4.5, f"dark scheme: label contrast below 4.5:1: {dark}"
     context.close()
 
 

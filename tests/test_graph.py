@@ -65,11 +65,23 @@ def test_backlinks_are_exact_on_a_fixture(graph_fixture):
     def backlinks(page):
         return section_items((graph_fixture / page / "index.html").read_text(), "referenced-by")
 
-    assert backlinks("b") == ["Page A , in Storage", "Page A , in Compute"]
-    assert backlinks("c") == ["Page A , in Compute", "Page A , in Flow"]
+    # One line per linking page, naming its sections in their order.
+    assert backlinks("b") == ["Page A , in Storage and Compute"]
+    assert backlinks("c") == ["Page A , in Compute and Flow"]
     assert backlinks("a") == ["Page B , in its introduction", "Home , in its introduction"]  # navigation order
     assert backlinks("lonely") == []
     assert "referenced-by" not in (graph_fixture / "lonely" / "index.html").read_text()
+
+
+def test_long_backlink_lists_are_folded_after_a_handful_of_pages():
+    from knowledge_graph import BACKLINKS_SHOWN, render_backlinks
+
+    linking = [(f"p{n}.md", f"# Page {n}\n\nSee [the target](target.md).\n\n## More\n\n[Again](target.md).\n")
+               for n in range(BACKLINKS_SHOWN + 3)]
+    rendered = render_backlinks(build_graph([("target.md", "# Target\n"), *linking]), "target.md")
+    shown, folded = rendered.split("??? abstract more-backlinks")
+    assert shown.count("\n- ") == BACKLINKS_SHOWN and "[Page 0](p0.md), in its introduction and [More](p0.md#more)" in shown
+    assert folded.startswith(' "3 more pages link here"') and folded.count("\n    - ") == 3
 
 
 def test_related_pages_come_from_shared_tags_and_skip_linked_pages(graph_fixture):
