@@ -54,7 +54,8 @@ def diagram_labels(markdown: str) -> list[str]:
         for line in diagram.splitlines():
             if line.strip().startswith(("click", "accTitle", "accDescr", "classDef", "class ", "style", "%%")):
                 continue
-            labels += [label.strip() for label in NODE_LABEL.findall(line) if label.strip()]
+            # A label broken over lines with <br/> prints as those lines.
+            labels += [re.sub(r"<br\s*/?>", " ", label).strip() for label in NODE_LABEL.findall(line) if label.strip()]
     return labels
 
 
@@ -101,7 +102,8 @@ PRINT_LAYOUT_JS = """() => {
              labelPt: Math.min(...sizes) * scale * 0.75, overflow: box.right > innerWidth + 1 };
   });
   const underlined = [...document.querySelectorAll("#print-site-page abbr")]
-    .filter((abbr) => getComputedStyle(abbr).textDecorationLine !== "none").length;
+    .filter((abbr) => getComputedStyle(abbr).textDecorationLine !== "none"
+      || getComputedStyle(abbr).borderBottomStyle !== "none").length;
   const backlinks = [...document.querySelectorAll("#print-site-page h2[id$='referenced-by']")].map((heading) => {
     const list = heading.nextElementSibling, folded = list && list.nextElementSibling;
     return { where: where(heading), shown: list && list.tagName === "UL" ? list.children.length : 0,

@@ -53,7 +53,10 @@ LAYOUT_JS = """() => {
         firstColumnSticky: getComputedStyle(table.querySelector("tr > :first-child")).position === "sticky",
       };
     });
-  return { diagrams, tables };
+  const marked = (abbr) => getComputedStyle(abbr).textDecorationLine !== "none" || getComputedStyle(abbr).borderBottomStyle !== "none";
+  const headingTooltips = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6) abbr")];
+  return { diagrams, tables, headingTooltips: headingTooltips.length, markedHeadingTooltips: headingTooltips.filter(marked).length,
+           markedTextTooltips: [...document.querySelectorAll("article p abbr")].filter(marked).length };
 }"""
 
 
@@ -117,6 +120,13 @@ def test_on_a_laptop_no_table_needs_sideways_scrolling(laptop):
     wide = [f"{page}: the table under '{t['heading']}'" for page, layout in laptop.items()
             for t in layout["tables"] if t["wide"]]
     assert not wide, "tables wider than a laptop's column (split them or shorten their cells):\n" + "\n".join(wide)
+
+
+def test_tooltips_are_marked_in_the_text_but_not_in_headings(laptop):
+    marked = [page for page, layout in laptop.items() if layout["markedHeadingTooltips"]]
+    assert not marked, f"headings with underlined tooltips: {marked}"
+    assert sum(layout["headingTooltips"] for layout in laptop.values()) > 10, "no heading with a tooltip measured"
+    assert sum(layout["markedTextTooltips"] for layout in laptop.values()) > 100, "tooltips in the text lost their mark"
 
 
 def test_a_tall_tables_header_stays_under_the_header_bar_while_scrolling(browser, site_url):
