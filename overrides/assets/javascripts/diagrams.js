@@ -11,8 +11,8 @@
 
   var ZOOM_STEP = 1.25, ZOOM_MIN = 0.25, ZOOM_MAX = 4;
   var ICONS = {
-    // Material Design Icons as Material for MkDocs bundles them (Apache 2.0): fullscreen, magnify-plus-outline, magnify-minus-outline,
-    // fit-to-screen-outline, close.
+    // Material Design Icons as Material for MkDocs bundles them (Apache 2.0): fullscreen,
+    // magnify-plus-outline, magnify-minus-outline, fit-to-screen-outline, close.
     open: "M5 5h5v2H7v3H5zm9 0h5v5h-2V7h-3zm3 9h2v5h-5v-2h3zm-7 3v2H5v-5h2v3z",
     zoomIn: "m15.5 14 5 5-1.5 1.5-5-5v-.79l-.27-.28A6.47 6.47 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3 6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.57 4.23l.28.27zm-6 0C12 14 14 12 14 9.5S12 5 9.5 5 5 7 5 9.5 7 14 9.5 14m2.5-4h-2v2H9v-2H7V9h2V7h1v2h2z",
     zoomOut: "M15.5 14h-.79l-.28-.27A6.47 6.47 0 0 0 16 9.5 6.5 6.5 0 0 0 9.5 3 6.5 6.5 0 0 0 3 9.5 6.5 6.5 0 0 0 9.5 16c1.61 0 3.09-.59 4.23-1.57l.27.28v.79l5 5 1.5-1.5zm-6 0C7 14 5 12 5 9.5S7 5 9.5 5 14 7 14 9.5 12 14 9.5 14M7 9h5v1H7z",

@@ -9,7 +9,7 @@
   "use strict";
 
   function label(wrap) {
-    var heading = wrap.closest(".md-typeset") && wrap.previousElementSibling;
+    var heading = wrap.previousElementSibling;
     while (heading && !/^H[2-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
     return heading ? heading.textContent.replace(/\u00b6$/, "").trim() + " (table)" : "Table";
   }
