@@ -88,6 +88,17 @@ class PageVisit:
         return problems
 
 
+# The size, in CSS px, at which a diagram's smallest label is seen: the drawing's scale (shrunk to its column,
+# or to its height on paper) times the label's font size. Shared by the layout and the PDF checks.
+SMALLEST_LABEL_PX_JS = """(svg) => {
+  const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
+  const scale = Math.min(box.width / natural.width, box.height / natural.height);
+  const sizes = [...svg.querySelectorAll(".nodeLabel, .edgeLabel, .cluster-label, text")]
+    .map((label) => parseFloat(getComputedStyle(label).fontSize)).filter((size) => size > 0);
+  return Math.min(...sizes) * scale;
+}"""
+
+
 # Diagrams arrive drawn (scripts/hooks/diagrams.py): what the page holds once it has loaded.
 DIAGRAM_STATE_JS = """
 () => {

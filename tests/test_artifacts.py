@@ -12,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from support import ROOT, confine
+from support import ROOT, SMALLEST_LABEL_PX_JS, confine
 
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
@@ -81,6 +81,7 @@ def pdf(pdf_work):
 # margins, extra.css). What a reader of paper sees of every table, diagram, tooltip and "Referenced by" list.
 A4_TEXT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)
 PRINT_LAYOUT_JS = """() => {
+  const smallestLabel = SMALLEST_LABEL;
   const where = (element) => {
     const page = element.closest("section.print-page");
     let heading = null;
@@ -94,12 +95,8 @@ PRINT_LAYOUT_JS = """() => {
              clipped: table.scrollWidth > Math.min(table.parentElement.clientWidth, innerWidth) + 1 };
   });
   const diagrams = [...document.querySelectorAll("#print-site-page div.mermaid > svg")].map((svg) => {
-    const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
-    const scale = Math.min(box.width / natural.width, box.height / natural.height);
-    const sizes = [...svg.querySelectorAll(".nodeLabel, .edgeLabel, .cluster-label, text")]
-      .map((label) => parseFloat(getComputedStyle(label).fontSize)).filter((size) => size > 0);
     return { where: where(svg), title: svg.querySelector(":scope > title")?.textContent.trim(),
-             labelPt: Math.min(...sizes) * scale * 0.75, overflow: box.right > innerWidth + 1 };
+             labelPt: smallestLabel(svg) * 0.75, overflow: svg.getBoundingClientRect().right > innerWidth + 1 };
   });
   const underlined = [...document.querySelectorAll("#print-site-page abbr")]
     .filter((abbr) => getComputedStyle(abbr).textDecorationLine !== "none"
@@ -110,7 +107,7 @@ PRINT_LAYOUT_JS = """() => {
              unfolded: folded && folded.tagName === "DETAILS" && folded.querySelector("li").offsetParent !== null ? 1 : 0 };
   });
   return { tables, diagrams, underlined, backlinks };
-}"""
+}""".replace("SMALLEST_LABEL", SMALLEST_LABEL_PX_JS)
 
 
 @pytest.fixture(scope="module")

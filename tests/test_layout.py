@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import ROOT, site_pages
+from support import ROOT, SMALLEST_LABEL_PX_JS, site_pages
 
 EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
 LAPTOP = {"width": 1366, "height": 900}
@@ -19,6 +19,7 @@ MIN_LABEL_PX = 12
 
 # What a reader sees of each diagram and table of the page.
 LAYOUT_JS = """() => {
+  const smallestLabel = SMALLEST_LABEL;
   const visible = (element) => {
     if (!element) return false;
     const box = element.getBoundingClientRect(), style = getComputedStyle(element);
@@ -33,13 +34,10 @@ LAYOUT_JS = """() => {
   const diagrams = [...document.querySelectorAll("article div.mermaid")].map((diagram) => {
     const svg = diagram.querySelector(":scope > svg");
     const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
-    const scale = Math.min(box.width / natural.width, box.height / natural.height);
-    const sizes = [...svg.querySelectorAll(".nodeLabel, .edgeLabel, .cluster-label, text")]
-      .map((label) => parseFloat(getComputedStyle(label).fontSize)).filter((size) => size > 0);
     return {
       title: svg.querySelector(":scope > title")?.textContent.trim() || "(no title)",
       column: diagram.clientWidth, width: Math.round(box.width), overflow: diagram.scrollWidth - diagram.clientWidth,
-      label: Math.min(...sizes) * scale, shrunk: box.width < natural.width - 1,
+      label: smallestLabel(svg), shrunk: box.width < natural.width - 1,
       control: visible(diagram.querySelector(":scope > button.diagram-open")),
     };
   });
@@ -57,7 +55,7 @@ LAYOUT_JS = """() => {
   const headingTooltips = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6) abbr")];
   return { diagrams, tables, headingTooltips: headingTooltips.length, markedHeadingTooltips: headingTooltips.filter(marked).length,
            markedTextTooltips: [...document.querySelectorAll("article p abbr")].filter(marked).length };
-}"""
+}""".replace("SMALLEST_LABEL", SMALLEST_LABEL_PX_JS)
 
 
 def measure(browser, site_url, site_dir, viewport) -> dict[str, dict]:
