@@ -72,8 +72,9 @@ SEARCH_RESULTS_JS = """
 def open_search(tab) -> None:
     """Open the search box of the page loaded in the tab and wait until its engine is ready."""
     tab.locator("label.md-search__icon, .md-search__input").first.click()
-    tab.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.match(/Initializing/i)",
-                          timeout=30000)
+    tab.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.match(/Initializing/i)", timeout=30000
+    )
 
 
 def type_query(tab, query: str, delay: int = 15) -> list[dict]:
@@ -87,10 +88,14 @@ def type_query(tab, query: str, delay: int = 15) -> list[dict]:
     tab.wait_for_function(
         """query => { const p = window.__searchProbe;
                       return p.sent.length === 0 && p.answered[p.answered.length - 1] === query }""",
-        arg=query, timeout=15000)
+        arg=query,
+        timeout=15000,
+    )
     return tab.evaluate(SEARCH_RESULTS_JS)
 
 
 def last_keystroke_to_results_ms(tab) -> float:
     """After type_query: milliseconds from the last key press to the results of the query on the page."""
-    return tab.evaluate("() => { const p = window.__searchProbe; return p.shown[p.shown.length - 1] - p.keys[p.keys.length - 1] }")
+    return tab.evaluate(
+        "() => { const p = window.__searchProbe; return p.shown[p.shown.length - 1] - p.keys[p.keys.length - 1] }"
+    )

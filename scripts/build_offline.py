@@ -1,6 +1,6 @@
 """make offline: the whole site as a zip that opens from disk, dist/aws-ml-notes-offline.zip.
 
-Built with Material's offline plugin enabled (SITE_OFFLINE): .html URLs
+Built from mkdocs-offline.yml (Material's offline plugin): .html URLs
 instead of directories, the search index as a script, and the iframe-worker
 shim served from the site. Unzipped, aws-ml-notes/index.html opens from
 file:// with navigation, search, diagrams and maths working.
@@ -9,17 +9,14 @@ file:// with navigation, search, diagrams and maths working.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from site_build import strict_build  # noqa: E402
+from site_build import ROOT, strict_build
+
 BUNDLE = ROOT / "dist" / "aws-ml-notes-offline.zip"
 OFFLINE_SITE = ROOT / ".cache" / "offline-site"
 TOP_FOLDER = "aws-ml-notes"
@@ -27,8 +24,7 @@ TOP_FOLDER = "aws-ml-notes"
 
 def build_offline_site(site_dir: Path) -> None:
     shutil.rmtree(site_dir, ignore_errors=True)
-    env = {**os.environ, "SITE_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    strict_build(site_dir, env)
+    strict_build(site_dir, variant="offline")
 
 
 def zip_site(site_dir: Path, bundle: Path) -> int:
@@ -44,15 +40,19 @@ def zip_site(site_dir: Path, bundle: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--output", type=Path, default=BUNDLE, help=f"the zip to write (default: {BUNDLE.relative_to(ROOT)})")
+    parser.add_argument(
+        "--output", type=Path, default=BUNDLE, help=f"the zip to write (default: {BUNDLE.relative_to(ROOT)})"
+    )
     parser.add_argument("--site-dir", type=Path, default=OFFLINE_SITE, help="where to build the offline site")
     args = parser.parse_args()
     started = time.perf_counter()
     build_offline_site(args.site_dir)
     files = zip_site(args.site_dir, args.output)
     elapsed = time.perf_counter() - started
-    print(f"{args.output}: {args.output.stat().st_size / 1e6:.1f} MB, {files} files, {elapsed:.1f} s; "
-          f"unzip it and open {TOP_FOLDER}/index.html")
+    print(
+        f"{args.output}: {args.output.stat().st_size / 1e6:.1f} MB, {files} files, {elapsed:.1f} s; "
+        f"unzip it and open {TOP_FOLDER}/index.html"
+    )
     return 0
 
 

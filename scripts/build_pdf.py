@@ -1,6 +1,6 @@
 """make pdf: the whole site as one PDF, dist/aws-ml-notes.pdf.
 
-The site is built a second time with the print-site plugin enabled (so plain
+The site is built a second time from mkdocs-print.yml, with the print-site plugin (so plain
 builds stay fast), served on 127.0.0.1, and its print page is printed by
 headless Chromium (diagrams and formulas arrive drawn at build time): in the light
 scheme, with a cover, contents with page numbers, bookmarks from the headings, page
@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-from site_build import strict_build  # noqa: E402
-from site_server import serve  # noqa: E402
-from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path
+from site_build import ROOT, strict_build
+from site_server import serve
 
 PDF = ROOT / "dist" / "aws-ml-notes.pdf"
 PRINT_SITE = ROOT / ".cache" / "print-site"
@@ -119,22 +116,17 @@ def target_pages(pdf: Path, targets: list[str]) -> list[int]:
 
 def git_version() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""
 
 
 def build_print_site(site_dir: Path = PRINT_SITE) -> None:
     shutil.rmtree(site_dir, ignore_errors=True)
-    env = {
-        **os.environ,
-        "SITE_PRINT": "true",
-        "SITE_BUILD_DATE": datetime.date.today().isoformat(),
-        "SITE_BUILD_VERSION": git_version(),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    strict_build(site_dir, env)
+    env = {"SITE_BUILD_DATE": datetime.date.today().isoformat(), "SITE_BUILD_VERSION": git_version()}
+    strict_build(site_dir, env, variant="print")
 
 
 def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:
@@ -178,8 +170,10 @@ def main() -> int:
     state = print_pdf(args.output, args.site_dir)
     done = time.perf_counter()
     size = args.output.stat().st_size / 1e6
-    print(f"{args.output}: {size:.1f} MB, {state['diagrams']} diagrams; "
-          f"build {built - started:.1f} s, print {done - built:.1f} s, total {done - started:.1f} s")
+    print(
+        f"{args.output}: {size:.1f} MB, {state['diagrams']} diagrams; "
+        f"build {built - started:.1f} s, print {done - built:.1f} s, total {done - started:.1f} s"
+    )
     return 0
 
 

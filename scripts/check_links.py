@@ -21,8 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_server import serve  # noqa: E402
+from site_server import serve
 
 LINKCHECKER_CONFIG = """\
 [checking]
@@ -48,7 +47,7 @@ class LinkProblem:
 
 def _page_name(url: str, base_url: str) -> str:
     """The site-relative page a URL belongs to (`data-engineering/kinesis/`)."""
-    return url[len(base_url):] or "index.html" if url.startswith(base_url) else url
+    return url[len(base_url) :] or "index.html" if url.startswith(base_url) else url
 
 
 # linkchecker is CPU-bound in one process (it parses every page again for each anchor linked on it),
@@ -65,11 +64,20 @@ def _page_urls(site_dir: Path, base_url: str) -> list[str]:
     return [base_url + ("" if page == "." else page + "/") for page in pages if not page.startswith("assets")]
 
 
-def _run_linkchecker(config: Path, start_urls: list[str], ignore: str, external: bool, output: Path) -> subprocess.Popen:
+def _run_linkchecker(
+    config: Path, start_urls: list[str], ignore: str, external: bool, output: Path
+) -> subprocess.Popen:
     command = [
-        sys.executable, "-m", "linkcheck", "--config", str(config),
-        "--output", "csv", "--verbose",
-        "--recursion-level", "-1",
+        sys.executable,
+        "-m",
+        "linkcheck",
+        "--config",
+        str(config),
+        "--output",
+        "csv",
+        "--verbose",
+        "--recursion-level",
+        "-1",
     ]
     command += ["--ignore-url", ignore]
     if external:
@@ -92,8 +100,9 @@ def check_links(site_dir: Path | str, external: bool = False) -> list[LinkProble
         # Each process ignores (checks only the syntax of) the fragments of the other shares.
         ignores = ["|".join(other for other in ANCHOR_SHARES if other != share) for share in ANCHOR_SHARES]
         outputs = [Path(tmp) / f"linkchecker-{n}.csv" for n in range(len(ignores))]
-        runs = [_run_linkchecker(config, start_urls, ignore, external, output)
-                for ignore, output in zip(ignores, outputs)]
+        runs = [
+            _run_linkchecker(config, start_urls, ignore, external, output) for ignore, output in zip(ignores, outputs)
+        ]
         for run in runs:
             run.wait(timeout=900)
         texts = [(output.read_text(), output.with_suffix(".log").read_text()) for output in outputs]
@@ -112,11 +121,13 @@ def check_links(site_dir: Path | str, external: bool = False) -> list[LinkProble
         problem = warning if valid else (row.get("result") or "invalid").strip()
         if not valid and warning:
             problem = f"{problem}; {warning}"
-        problems[LinkProblem(
-            page=_page_name(row.get("parentname") or "", base_url),
-            link=(row.get("urlname") or row.get("url") or "").strip(),
-            problem=" ".join(problem.split()),
-        )] = None
+        problems[
+            LinkProblem(
+                page=_page_name(row.get("parentname") or "", base_url),
+                link=(row.get("urlname") or row.get("url") or "").strip(),
+                problem=" ".join(problem.split()),
+            )
+        ] = None
     return list(problems)
 
 

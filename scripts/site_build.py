@@ -48,25 +48,38 @@ class BuildResult:
     site_dir: Path
 
 
-def build_site(site_dir: Path, docs_dir: Path | None = None, nav: list | None = None, env: dict | None = None,
-               timeout: int = 300) -> BuildResult:
+def build_site(
+    site_dir: Path, docs_dir: Path | None = None, nav: list | None = None, env: dict | None = None, timeout: int = 300
+) -> BuildResult:
     """Build strictly with the project's configuration; docs_dir/nav replace the real ones."""
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    run_env = {**os.environ, **(env or {})}
     result = subprocess.run(
         [sys.executable, "-c", BUILD_SCRIPT, str(site_dir), str(docs_dir or ""), json.dumps(nav)],
-        cwd=ROOT, capture_output=True, text=True, env=run_env, timeout=timeout,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=run_env,
+        timeout=timeout,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site_dir)
 
 
+# The builds there are: each a configuration file at the root that says what it changes (INHERIT).
+CONFIG_FILES = {"site": "mkdocs.yml", "offline": "mkdocs-offline.yml", "print": "mkdocs-print.yml"}
 
 
-def strict_build(site_dir: Path, env: dict | None = None) -> None:
-    """`mkdocs build --strict` for the PDF, offline and benchmark builds; exits with the log on failure.
+def strict_build(site_dir: Path, env: dict | None = None, variant: str = "site") -> None:
+    """`mkdocs build --strict` of one of the CONFIG_FILES, for the PDF, offline and benchmark builds;
+    exits with the log on failure.
 
     Never with --quiet: it silences warnings before strict mode counts them, so a broken site passes."""
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                            cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                            capture_output=True, text=True)
+    command = ["build", "--strict", "--config-file", CONFIG_FILES[variant], "--site-dir", str(site_dir)]
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", *command],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         raise SystemExit(f"the strict build failed:\n{result.stdout}{result.stderr}")

@@ -9,10 +9,9 @@ import io
 import os
 import socket
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
-
 
 COMPRESSIBLE = (".html", ".js", ".css", ".json", ".svg", ".xml", ".txt", ".map")
 
@@ -25,8 +24,12 @@ class QuietHandler(SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        if (not self.compress or not path.endswith(COMPRESSIBLE) or not os.path.isfile(path)
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+        if (
+            not self.compress
+            or not path.endswith(COMPRESSIBLE)
+            or not os.path.isfile(path)
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         with open(path, "rb") as source:
             body = gzip.compress(source.read(), compresslevel=6)

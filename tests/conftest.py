@@ -7,16 +7,11 @@ checking their pages; CI always builds)."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from site_server import free_port, serve  # noqa: E402
-from support import build_fixture, build_site, confine, launch_browser, site_pages, visit_pages  # noqa: E402
+from site_server import free_port, serve
+from support import build_fixture, build_site, confine, launch_browser, site_pages, visit_pages
 
 
 def _world_readable(path: Path) -> Path:

@@ -12,7 +12,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import yaml
-
 from support import ROOT
 
 QUERIES_FILE = ROOT / "tests" / "search_queries.yml"
@@ -99,7 +98,7 @@ def strip(href: str, base_url: str) -> str:
     parsed = urlparse(href)
     path = unquote(parsed.path)
     base_path = urlparse(base_url).path
-    path = path[len(base_path):] if path.startswith(base_path) else path.lstrip("/")
+    path = path[len(base_path) :] if path.startswith(base_path) else path.lstrip("/")
     return path + (f"#{parsed.fragment}" if parsed.fragment else "")
 
 
@@ -125,14 +124,19 @@ def run(tab, base_url: str, queries: list[Query], type_query, offline: bool = Fa
     outcomes = []
     for query in queries:
         results = type_query(tab, query.query)
-        ranks = [next((i for i, result in enumerate(results, 1) if answers(result, query, base_url, offline, page_only)),
-                      None) for page_only in (False, True)]
+        ranks = [
+            next(
+                (i for i, result in enumerate(results, 1) if answers(result, query, base_url, offline, page_only)), None
+            )
+            for page_only in (False, True)
+        ]
         outcomes.append(Outcome(query, *ranks, results))
     return outcomes
 
 
 def shares(outcomes: list[Outcome]) -> dict:
     """Share of the queries answered first and in the top three, overall and per class."""
+
     def share(items: list[Outcome], top: int, page_only: bool = False) -> float:
         ranks = [o.page_rank if page_only else o.rank for o in items]
         return sum(1 for rank in ranks if rank is not None and rank <= top) / len(items) if items else 0.0
@@ -143,16 +147,23 @@ def shares(outcomes: list[Outcome]) -> dict:
         "first": share(outcomes, 1),
         "top3": share(outcomes, TOP),
         "top3_page": share(outcomes, TOP, page_only=True),
-        "classes": {kind: {"queries": len(items), "first": share(items, 1), "top3": share(items, TOP)}
-                    for kind, items in by_class.items() if items},
+        "classes": {
+            kind: {"queries": len(items), "first": share(items, 1), "top3": share(items, TOP)}
+            for kind, items in by_class.items()
+            if items
+        },
     }
 
 
 def report(summary: dict) -> str:
-    lines = [f"search ranking: {summary['queries']} queries, first {summary['first']:.0%}, "
-             f"top {TOP} {summary['top3']:.0%} (required {REQUIRED_TOP_SHARE:.0%}; "
-             f"{summary['top3_page']:.0%} counting the right page at another section)"]
+    lines = [
+        f"search ranking: {summary['queries']} queries, first {summary['first']:.0%}, "
+        f"top {TOP} {summary['top3']:.0%} (required {REQUIRED_TOP_SHARE:.0%}; "
+        f"{summary['top3_page']:.0%} counting the right page at another section)"
+    ]
     for kind, figures in summary["classes"].items():
-        lines.append(f"  {kind:<12} {figures['queries']:>4} queries  first {figures['first']:>4.0%}  "
-                     f"top {TOP} {figures['top3']:>4.0%}")
+        lines.append(
+            f"  {kind:<12} {figures['queries']:>4} queries  first {figures['first']:>4.0%}  "
+            f"top {TOP} {figures['top3']:>4.0%}"
+        )
     return "\n".join(lines)

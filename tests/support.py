@@ -3,18 +3,14 @@ visiting its pages in headless Chromium as a reader would."""
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from browser import CHROMIUM_ARGS, chromium_path
+from site_build import ROOT, BuildResult, build_site  # noqa: F401 (build_site: for the checks)
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-
-from site_build import BuildResult, build_site  # noqa: E402,F401
 
 
 def fixture_nav(docs_dir: Path) -> list[str]:
@@ -82,7 +78,9 @@ class PageVisit:
     def diagram_problems(self) -> list[str]:
         problems = []
         if self.rendered < self.diagrams:
-            problems.append(f"{self.name}: {self.diagrams - self.rendered} of {self.diagrams} diagram(s) did not render to an SVG")
+            problems.append(
+                f"{self.name}: {self.diagrams - self.rendered} of {self.diagrams} diagram(s) did not render to an SVG"
+            )
         if self.error_diagrams:
             problems.append(f"{self.name}: {self.error_diagrams} diagram(s) rendered as Mermaid's syntax-error image")
         return problems
@@ -168,12 +166,16 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
             # One tab per worker, navigated from page to page like a reader's: a new tab per page
             # starts a fresh renderer that compiles Mermaid and Material again, which doubled the time.
             tab = await context.new_page()
-            tab.on("console", lambda message: message.type == "error"
-                   and tab.current_visit.console_errors.append(message.text))
+            tab.on(
+                "console",
+                lambda message: message.type == "error" and tab.current_visit.console_errors.append(message.text),
+            )
             # An uncaught exception is no console message: it is recorded as a console error too.
             tab.on("pageerror", lambda error: tab.current_visit.console_errors.append(f"uncaught {error}"))
-            tab.on("request", lambda request: request.resource_type == "script"
-                   and tab.current_visit.scripts.append(request.url))
+            tab.on(
+                "request",
+                lambda request: request.resource_type == "script" and tab.current_visit.scripts.append(request.url),
+            )
             while not queue.empty():
                 index, page = queue.get_nowait()
                 visits[index] = await _visit(tab, base_url, page)

@@ -4,7 +4,6 @@ page, in both colour schemes; every diagram has an accessible title and descript
 from __future__ import annotations
 
 import pytest
-
 from support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,13 +41,18 @@ def test_no_serious_accessibility_violation(browser, site_url, scheme):
         assert tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
         tab.add_script_tag(path=str(AXE))
         for violation in tab.evaluate(AXE_RUN):
-            problems.append(f"{page or 'index.html'} ({scheme}): {violation['impact']} {violation['id']}: "
-                            f"{violation['help']} ({violation['count']}x, e.g. {violation['nodes']})")
+            problems.append(
+                f"{page or 'index.html'} ({scheme}): {violation['impact']} {violation['id']}: "
+                f"{violation['help']} ({violation['count']}x, e.g. {violation['nodes']})"
+            )
     context.close()
     assert not problems, "\n".join(problems)
 
 
 def test_every_diagram_has_an_accessible_title_and_description(page_visits):
-    problems = [f"{visit.name}: {visit.unlabelled_diagrams} diagram(s) without accTitle/accDescr"
-                for visit in page_visits if visit.unlabelled_diagrams]
+    problems = [
+        f"{visit.name}: {visit.unlabelled_diagrams} diagram(s) without accTitle/accDescr"
+        for visit in page_visits
+        if visit.unlabelled_diagrams
+    ]
     assert not problems, "\n".join(problems)

@@ -6,21 +6,18 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 import yaml
+from build_offline import TOP_FOLDER
 from mkdocs.utils.meta import get_data
-
 from support import ROOT, SMALLEST_LABEL_PX_JS, confine
-
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from build_offline import TOP_FOLDER  # noqa: E402
 
 MERMAID_FENCE = re.compile(r"```mermaid\n(.*?)```", re.S)
 # Node labels: id[Label], id("Label"), id{Label}, id[(Label)], id([Label]), id((Label)), id>Label], quoted or not.
-NODE_LABEL = re.compile(r"\b[\w-]+\s*(?:\[\(|\(\[|\(\(|\[\[|\[/|\[\\|\[|\(|\{\{|\{|>)\s*\"?([^\"\]\)\}\n]+?)\"?\s*(?:\)\]|\]\)|\)\)|\]\]|/\]|\\\]|\]|\)|\}\}|\})")
+NODE_LABEL = re.compile(
+    r"\b[\w-]+\s*(?:\[\(|\(\[|\(\(|\[\[|\[/|\[\\|\[|\(|\{\{|\{|>)\s*\"?([^\"\]\)\}\n]+?)\"?\s*(?:\)\]|\]\)|\)\)|\]\]|/\]|\\\]|\]|\)|\}\}|\})"
+)
 
 
 def nav_files(nav) -> list[str]:
@@ -63,8 +60,19 @@ def diagram_labels(markdown: str) -> list[str]:
 def pdf_work(tmp_path_factory):
     work = tmp_path_factory.mktemp("pdf")
     # As `make pdf` runs it, writing into a temporary folder.
-    subprocess.run([sys.executable, "scripts/build_pdf.py", "--output", str(work / "aws-ml-notes.pdf"),
-                    "--site-dir", str(work / "site")], cwd=ROOT, check=True, timeout=900)
+    subprocess.run(
+        [
+            sys.executable,
+            "scripts/build_pdf.py",
+            "--output",
+            str(work / "aws-ml-notes.pdf"),
+            "--site-dir",
+            str(work / "site"),
+        ],
+        cwd=ROOT,
+        check=True,
+        timeout=900,
+    )
     return work
 
 
@@ -131,8 +139,11 @@ def test_pdf_no_table_is_wider_than_the_printed_text(print_layout):
 
 
 def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
-    small = [f"{d['where']}: '{d['title']}' labels at {d['labelPt']:.1f} pt" for d in print_layout["diagrams"]
-             if d["labelPt"] < 7 or d["overflow"]]
+    small = [
+        f"{d['where']}: '{d['title']}' labels at {d['labelPt']:.1f} pt"
+        for d in print_layout["diagrams"]
+        if d["labelPt"] < 7 or d["overflow"]
+    ]
     assert not small, "diagrams too small to read on paper:\n" + "\n".join(small)
     assert len(print_layout["diagrams"]) > 50
 
@@ -141,8 +152,11 @@ def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
     from knowledge_graph import BACKLINKS_SHOWN
 
     assert print_layout["underlined"] == 0, f"{print_layout['underlined']} abbreviations printed underlined"
-    long = [f"{b['where']}: {b['shown']} items, folded list printed: {bool(b['unfolded'])}" for b in print_layout["backlinks"]
-            if b["shown"] > BACKLINKS_SHOWN or b["unfolded"]]
+    long = [
+        f"{b['where']}: {b['shown']} items, folded list printed: {bool(b['unfolded'])}"
+        for b in print_layout["backlinks"]
+        if b["shown"] > BACKLINKS_SHOWN or b["unfolded"]
+    ]
     assert not long, "\n".join(long)
     assert print_layout["backlinks"], "no 'Referenced by' list in the print page"
 
@@ -166,7 +180,7 @@ def test_pdf_has_one_clean_title_contents_with_page_numbers_and_an_answer_key(pd
     for index in range(contents_page - 1, first_chapter - 1):
         page, numbers = reader.pages[index], []
 
-        def number(text, cm, tm, font, size):
+        def number(text, cm, tm, font, size, numbers=numbers):
             if text.strip().isdigit():  # where the number is printed: the text matrix in page space
                 numbers.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], int(text)))
 
@@ -180,13 +194,17 @@ def test_pdf_has_one_clean_title_contents_with_page_numbers_and_an_answer_key(pd
             target = reader.get_destination_page_number(reader.named_destinations[link["/Dest"]]) + 1
             printed = [n for y, n in numbers if bottom - 2 <= y <= top + 2]
             if printed != [target]:
-                wrong.append(f"contents entry {link['/Dest']} on page {index + 1}: printed {printed}, leads to page {target}")
+                wrong.append(
+                    f"contents entry {link['/Dest']} on page {index + 1}: printed {printed}, leads to page {target}"
+                )
     assert entries >= len(site_pages()), f"only {entries} linked contents entries"
     assert not wrong, "contents entries without their right page number:\n" + "\n".join(wrong[:20])
     assert any(title == "Answer key" for title, _ in outline), "no answer key in the PDF's bookmarks"
     questions = sum(markdown.count('??? question "') for _, _, markdown in site_pages())
     destinations = {name.lstrip("/") for name in reader.named_destinations}
-    missing = [n for n in range(1, questions + 1) if f"question-{n}" not in destinations or f"answer-{n}" not in destinations]
+    missing = [
+        n for n in range(1, questions + 1) if f"question-{n}" not in destinations or f"answer-{n}" not in destinations
+    ]
     assert questions > 100 and not missing, f"{questions} questions; without both link targets: {missing[:10]}"
     assert squash(f"Answer {questions} in the answer key") in squash(text)
 
@@ -220,8 +238,12 @@ def test_pdf_has_every_page_title_in_text_and_outline(pdf):
 def test_pdf_has_every_diagram_label_and_no_mermaid_source(pdf):
     _, text = pdf
     squashed = squash(text)
-    missing = [f"{name}: {label}" for name, _, markdown in site_pages()
-               for label in diagram_labels(markdown) if squash(label) not in squashed]
+    missing = [
+        f"{name}: {label}"
+        for name, _, markdown in site_pages()
+        for label in diagram_labels(markdown)
+        if squash(label) not in squashed
+    ]
     assert not missing, "diagram labels missing from the PDF (did the diagrams render?):\n" + "\n".join(missing)
     for source in ("flowchart LR", "flowchart TD", "accTitle", "accDescr", "-->"):
         assert source not in text, f"raw Mermaid source {source!r} printed in the PDF"
@@ -248,8 +270,12 @@ def offline_bundle(tmp_path_factory):
     work = tmp_path_factory.mktemp("offline")
     bundle = work / "aws-ml-notes-offline.zip"
     # As `make offline` runs it, writing into a temporary folder.
-    subprocess.run([sys.executable, "scripts/build_offline.py", "--output", str(bundle),
-                    "--site-dir", str(work / "site")], cwd=ROOT, check=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "scripts/build_offline.py", "--output", str(bundle), "--site-dir", str(work / "site")],
+        cwd=ROOT,
+        check=True,
+        timeout=600,
+    )
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(work / "unzipped")
     return work / "unzipped" / TOP_FOLDER
@@ -292,7 +318,9 @@ def test_offline_navigation_and_diagrams_work_from_disk(offline_bundle, offline_
     offline_tab.goto((offline_bundle / "index.html").as_uri(), wait_until="load")
     offline_tab.locator("a[href$='data-engineering/index.html']:visible").first.click()
     offline_tab.wait_for_url("**/data-engineering/index.html")
-    diagram_page = next(path for path in sorted(offline_bundle.rglob("*.html")) if 'class="mermaid"' in path.read_text())
+    diagram_page = next(
+        path for path in sorted(offline_bundle.rglob("*.html")) if 'class="mermaid"' in path.read_text()
+    )
     offline_tab.goto(diagram_page.as_uri(), wait_until="load")
     state = offline_tab.evaluate("""() => ({
         diagrams: document.querySelectorAll('div.mermaid').length,

@@ -117,7 +117,9 @@ def _follow_link_to(tab, pages: set[str], arrived: str) -> None:
     tab.evaluate("() => { window.__sameDocument = true; }")
     tab.locator(f'a[href="{href}"]:visible').first.click()
     tab.wait_for_function(f"path => location.pathname === path && ({arrived})", arg=path, timeout=15000)
-    assert tab.evaluate("() => window.__sameDocument === true"), "the click reloaded the page: instant navigation is off"
+    assert tab.evaluate("() => window.__sameDocument === true"), (
+        "the click reloaded the page: instant navigation is off"
+    )
 
 
 def test_diagrams_arrive_drawn_after_instant_navigation_and_follow_the_colour_scheme(browser, site_url, page_visits):
@@ -140,7 +142,9 @@ def test_diagrams_arrive_drawn_after_instant_navigation_and_follow_the_colour_sc
             break
         tab.locator("form[data-md-component=palette] label:not([hidden])").click()
     assert tab.evaluate(SCHEME_JS) == "slate"
-    assert tab.evaluate("() => document.querySelector('div.mermaid > svg').__drawnOnce === true"), "the diagram was redrawn"
+    assert tab.evaluate("() => document.querySelector('div.mermaid > svg').__drawnOnce === true"), (
+        "the diagram was redrawn"
+    )
     dark = _node_colours(tab)
     assert dark["page"] < 0.5, "the dark scheme did not apply"
     assert dark["fill"] < dark["text"], f"dark scheme: light text on dark nodes expected, got {dark}"
@@ -151,8 +155,11 @@ def test_diagrams_arrive_drawn_after_instant_navigation_and_follow_the_colour_sc
 
 
 def test_formulas_arrive_typeset_with_their_stylesheet_after_instant_navigation(browser, site_url, site_dir):
-    maths_pages = {"/" + path.parent.relative_to(site_dir).as_posix() + "/" for path in site_dir.rglob("index.html")
-                   if 'class="katex"' in path.read_text(encoding="utf-8")}
+    maths_pages = {
+        "/" + path.parent.relative_to(site_dir).as_posix() + "/"
+        for path in site_dir.rglob("index.html")
+        if 'class="katex"' in path.read_text(encoding="utf-8")
+    }
     assert maths_pages, "no page with a typeset formula"
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     tab = context.new_page()

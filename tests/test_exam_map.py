@@ -5,16 +5,11 @@ Bad front matter failing the strict build is in test_build.py (fixture bad-exam-
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
+from exam_map import EXAMS_PATH, check_exams
 from support import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from exam_map import EXAMS_PATH, check_exams  # noqa: E402
 
 EXAMS = yaml.safe_load((ROOT / EXAMS_PATH).read_text(encoding="utf-8"))["exams"]
 TASKS = [task for domain in EXAMS["mla-c01"]["domains"].values() for task in domain["tasks"]]
@@ -54,8 +49,10 @@ def exam_map_fixture(fixture_site):
 def test_fixture_map_lists_pages_and_sections_under_their_task_statements(exam_map_fixture):
     soup = article(exam_map_fixture, "resources/exam-map")
     assert links_under(task_section(soup, "1.1")) == [("Storage", "../../guide/storage/")]
-    assert links_under(task_section(soup, "4.3")) == [("Storage", "../../guide/storage/"),
-                                                      ("Encryption at rest", "../../guide/storage/#encryption")]
+    assert links_under(task_section(soup, "4.3")) == [
+        ("Storage", "../../guide/storage/"),
+        ("Encryption at rest", "../../guide/storage/#encryption"),
+    ]
     beyond = soup.find(id="beyond-the-exam").find_next_sibling()
     assert [a.get_text() for a in beyond.find_all("a")] == ["History"]
 
@@ -76,7 +73,9 @@ def test_fixture_legacy_map_lists_pages_under_specialty_domains(exam_map_fixture
 
 def test_every_task_statement_is_taught_on_the_real_site(site_dir):
     soup = article(site_dir, "resources/exam-map")
-    untaught = [task for task in TASKS if flagged(task_section(soup, task)) or not links_under(task_section(soup, task))]
+    untaught = [
+        task for task in TASKS if flagged(task_section(soup, task)) or not links_under(task_section(soup, task))
+    ]
     assert not untaught, f"MLA-C01 task statements no page teaches: {untaught}"
     for domain_id, domain in EXAMS["mla-c01"]["domains"].items():
         heading = soup.find(id=f"domain-{domain_id}")
@@ -93,9 +92,17 @@ def test_every_in_scope_service_is_linked_to_the_section_that_explains_it(site_d
 
 def test_malformed_exams_are_reported():
     exams = {
-        "mla-c01": {"name": "x", "domains": {
-            "1": {"title": "a", "weight": 60, "tasks": {"1.1": {"title": "t"}, "2.1": {"title": "u", "sumary": "s"}}},
-            "2": {"title": "b", "weight": "thirty"}}},
+        "mla-c01": {
+            "name": "x",
+            "domains": {
+                "1": {
+                    "title": "a",
+                    "weight": 60,
+                    "tasks": {"1.1": {"title": "t"}, "2.1": {"title": "u", "sumary": "s"}},
+                },
+                "2": {"title": "b", "weight": "thirty"},
+            },
+        },
         "mls-c01": {"name": "y", "level": "specialty", "domains": {"d": {"title": "c", "weight": 100}}},
     }
     problems = check_exams(exams)

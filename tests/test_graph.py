@@ -4,16 +4,12 @@ every topic page has self-check questions, and the glossary matches the abbrevia
 from __future__ import annotations
 
 import re
-import sys
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
+from knowledge_graph import META_PAGES, abbreviations, build_graph
 from support import ROOT, site_pages
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from knowledge_graph import META_PAGES, abbreviations, build_graph  # noqa: E402
 
 
 def nav_files(nav) -> list[str]:
@@ -41,8 +37,11 @@ def orphans(graph) -> list[str]:
 
 
 def under_linked(graph, minimum: int = 3) -> list[str]:
-    return [f"{uri} links to {len(graph.outbound_pages(uri))} page(s)"
-            for uri in graph.pages if is_topic_page(uri) and len(graph.outbound_pages(uri)) < minimum]
+    return [
+        f"{uri} links to {len(graph.outbound_pages(uri))} page(s)"
+        for uri in graph.pages
+        if is_topic_page(uri) and len(graph.outbound_pages(uri)) < minimum
+    ]
 
 
 def section_items(html: str, section_id: str) -> list[str]:
@@ -76,11 +75,16 @@ def test_backlinks_are_exact_on_a_fixture(graph_fixture):
 def test_long_backlink_lists_are_folded_after_a_handful_of_pages():
     from knowledge_graph import BACKLINKS_SHOWN, render_backlinks
 
-    linking = [(f"p{n}.md", f"# Page {n}\n\nSee [the target](target.md).\n\n## More\n\n[Again](target.md).\n")
-               for n in range(BACKLINKS_SHOWN + 3)]
+    linking = [
+        (f"p{n}.md", f"# Page {n}\n\nSee [the target](target.md).\n\n## More\n\n[Again](target.md).\n")
+        for n in range(BACKLINKS_SHOWN + 3)
+    ]
     rendered = render_backlinks(build_graph([("target.md", "# Target\n"), *linking]), "target.md")
     shown, folded = rendered.split("??? abstract more-backlinks")
-    assert shown.count("\n- ") == BACKLINKS_SHOWN and "[Page 0](p0.md), in its introduction and [More](p0.md#more)" in shown
+    assert (
+        shown.count("\n- ") == BACKLINKS_SHOWN
+        and "[Page 0](p0.md), in its introduction and [More](p0.md#more)" in shown
+    )
     assert folded.startswith(' "3 more pages link here"') and folded.count("\n    - ") == 3
 
 
@@ -90,8 +94,10 @@ def test_related_pages_come_from_shared_tags_and_skip_linked_pages(graph_fixture
 
 
 def test_orphan_check_names_the_orphan():
-    sources = [(p.relative_to(ROOT / "tests/fixtures/graph/docs").as_posix(), p.read_text())
-               for p in sorted((ROOT / "tests/fixtures/graph/docs").glob("*.md"))]
+    sources = [
+        (p.relative_to(ROOT / "tests/fixtures/graph/docs").as_posix(), p.read_text())
+        for p in sorted((ROOT / "tests/fixtures/graph/docs").glob("*.md"))
+    ]
     graph = build_graph(sources)
     assert orphans(graph) == ["lonely.md"]
     assert "b.md links to 1 page(s)" in under_linked(graph)
@@ -166,7 +172,8 @@ def glossary_usage(site_dir) -> tuple[dict[str, str], list[str]]:
 def test_every_acronym_has_a_glossary_entry_and_every_entry_is_used(site_dir):
     unknown, unused = glossary_usage(site_dir)
     assert not unknown, "acronyms without a glossary entry (add them to includes/abbreviations.md):\n" + "\n".join(
-        f"{token} (first on {page})" for token, page in sorted(unknown.items()))
+        f"{token} (first on {page})" for token, page in sorted(unknown.items())
+    )
     assert not unused, f"glossary entries used on no page: {unused}"
 
 

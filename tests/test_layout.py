@@ -9,7 +9,6 @@ own box, every column reachable. The screenshots the checks take are kept in .ca
 from __future__ import annotations
 
 import pytest
-
 from support import ROOT, SMALLEST_LABEL_PX_JS, site_pages
 
 EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
@@ -80,10 +79,13 @@ def phone(browser, site_url, site_dir):
 
 
 def test_on_a_laptop_every_diagram_fits_its_column_with_labels_of_12_px(laptop):
-    problems = [f"{page}: '{d['title']}' is {d['width']} px wide in a {d['column']} px column "
-                f"({d['overflow']} px cut off), labels {d['label']:.1f} px"
-                for page, layout in laptop.items() for d in layout["diagrams"]
-                if d["overflow"] > 1 or d["label"] < MIN_LABEL_PX - 0.05]
+    problems = [
+        f"{page}: '{d['title']}' is {d['width']} px wide in a {d['column']} px column "
+        f"({d['overflow']} px cut off), labels {d['label']:.1f} px"
+        for page, layout in laptop.items()
+        for d in layout["diagrams"]
+        if d["overflow"] > 1 or d["label"] < MIN_LABEL_PX - 0.05
+    ]
     assert not problems, "diagrams that do not fit a laptop's column:\n" + "\n".join(problems)
     assert sum(len(layout["diagrams"]) for layout in laptop.values()) > 50
 
@@ -95,7 +97,9 @@ def test_on_a_phone_every_diagram_fits_and_a_shrunk_one_has_a_full_screen_contro
             if d["overflow"] > 1:
                 problems.append(f"{page}: '{d['title']}' is cut off by {d['overflow']} px")
             if d["shrunk"] and not d["control"]:
-                problems.append(f"{page}: '{d['title']}' is shown at labels of {d['label']:.1f} px without a visible full-screen control")
+                problems.append(
+                    f"{page}: '{d['title']}' is shown at labels of {d['label']:.1f} px without a visible full-screen control"
+                )
     assert not problems, "\n".join(problems)
     assert any(d["shrunk"] for layout in phone.values() for d in layout["diagrams"])
 
@@ -115,8 +119,12 @@ def test_every_table_keeps_its_header_in_view_and_every_column_reachable(request
 
 
 def test_on_a_laptop_no_table_needs_sideways_scrolling(laptop):
-    wide = [f"{page}: the table under '{t['heading']}'" for page, layout in laptop.items()
-            for t in layout["tables"] if t["wide"]]
+    wide = [
+        f"{page}: the table under '{t['heading']}'"
+        for page, layout in laptop.items()
+        for t in layout["tables"]
+        if t["wide"]
+    ]
     assert not wide, "tables wider than a laptop's column (split them or shorten their cells):\n" + "\n".join(wide)
 
 
@@ -154,8 +162,10 @@ def test_a_diagram_opens_full_screen_with_zoom_from_the_keyboard_on_a_phone(brow
     tab.keyboard.press("Enter")
     dialog = tab.locator("dialog.diagram-viewer[open]")
     dialog.wait_for()
-    natural = dialog.evaluate("d => { const s = d.querySelector('.diagram-viewer__canvas > svg'); "
-                              "return [s.getBoundingClientRect().width, s.viewBox.baseVal.width]; }")
+    natural = dialog.evaluate(
+        "d => { const s = d.querySelector('.diagram-viewer__canvas > svg'); "
+        "return [s.getBoundingClientRect().width, s.viewBox.baseVal.width]; }"
+    )
     assert abs(natural[0] - natural[1]) <= 1, f"opened at {natural[0]} px, natural width {natural[1]} px"
     tab.keyboard.press("+")
     zoomed = dialog.evaluate("d => d.querySelector('.diagram-viewer__canvas > svg').getBoundingClientRect().width")

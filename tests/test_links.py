@@ -17,8 +17,12 @@ def test_raw_html_link_and_anchor_are_reported_with_page_and_link(fixture_site):
     assert result.returncode == 0, "raw HTML is not validated by MkDocs; only linkchecker catches these"
     problems = [str(problem) for problem in check_links(result.site_dir)]
     assert any(p.startswith("index.html -> nowhere-at-all/:") and "404" in p for p in problems), problems
-    assert any(p.startswith("index.html -> other/#no-such-anchor:") and "no-such-anchor" in p for p in problems), problems
-    assert any(p.startswith("index.html -> other/#zero-such-anchor:") and "zero-such-anchor" in p for p in problems), problems
+    assert any(p.startswith("index.html -> other/#no-such-anchor:") and "no-such-anchor" in p for p in problems), (
+        problems
+    )
+    assert any(p.startswith("index.html -> other/#zero-such-anchor:") and "zero-such-anchor" in p for p in problems), (
+        problems
+    )
 
 
 def test_external_mode_reports_a_dead_external_link(fixture_site):
@@ -34,4 +38,6 @@ def test_diagram_link_to_a_missing_anchor_is_reported_by_linkchecker_too(fixture
     result = fixture_site("broken-diagram-anchor")
     assert result.returncode != 0 and (result.site_dir / "index.html").exists(), result.output
     problems = [str(problem) for problem in check_links(result.site_dir)]
-    assert any(p.startswith("index.html -> other/#no-such-section:") and "no-such-section" in p for p in problems), problems
+    assert any(p.startswith("index.html -> other/#no-such-section:") and "no-such-section" in p for p in problems), (
+        problems
+    )

@@ -4,7 +4,6 @@ events, so every query is typed key by key; each check waits for the answer to t
 (scripts/browser.py: SEARCH_PROBE), never for an element that was there from page load."""
 
 import pytest
-
 from browser import open_search, type_query
 from conftest import _search_report
 from search_suite import QUERIES_FILE, REQUIRED_TOP_SHARE, TOP, problems, report, shares, strip
@@ -22,13 +21,16 @@ def test_a_bad_query_entry_fails_naming_the_entry_and_the_problem(site_dir, tmp_
         "- {query: firehose, page: data-engineering/kinesis.md, section: no-such-section, class: name}\n"
         "- {query: glue, page: data-engineering/aws-glue.md, class: guess}\n"
         "- {query: athena, page: data-engineering/amazon-athena.md, class: name, sectoin: x}\n"
-        "- {query: Glue, page: data-engineering/aws-glue.md, class: name}\n")
+        "- {query: Glue, page: data-engineering/aws-glue.md, class: name}\n"
+    )
     found = "\n".join(problems(bad, site_dir))
-    for expected in ("entry 1 ('kinesis'): page 'data-engineering/no-such-page.md' is not in the built site",
-                     "entry 2 ('firehose'): page 'data-engineering/kinesis.md' has no section with id 'no-such-section'",
-                     "entry 3 ('glue'): class 'guess' is not one of",
-                     "entry 4 ('athena'): unknown key(s) ['sectoin']",
-                     "entry 5 ('Glue'): the query is given more than once"):
+    for expected in (
+        "entry 1 ('kinesis'): page 'data-engineering/no-such-page.md' is not in the built site",
+        "entry 2 ('firehose'): page 'data-engineering/kinesis.md' has no section with id 'no-such-section'",
+        "entry 3 ('glue'): class 'guess' is not one of",
+        "entry 4 ('athena'): unknown key(s) ['sectoin']",
+        "entry 5 ('Glue'): the query is given more than once",
+    ):
         assert expected in found, f"expected {expected!r} in:\n{found}"
 
 
@@ -37,7 +39,8 @@ def test_learners_find_the_page_that_answers_in_the_top_three(search_outcomes, s
     _search_report[:] = report(summary).splitlines()
     misses = [o.describe(site_url) for o in search_outcomes if o.rank is None or o.rank > TOP]
     assert summary["top3"] >= REQUIRED_TOP_SHARE, (
-        report(summary) + f"\n{len(misses)} queries not answered in the top {TOP}:\n" + "\n".join(misses))
+        report(summary) + f"\n{len(misses)} queries not answered in the top {TOP}:\n" + "\n".join(misses)
+    )
 
 
 def test_searching_sends_no_request_to_another_host(search_outcomes, search_tab):
@@ -69,9 +72,17 @@ def test_a_section_result_shows_its_heading_and_enter_opens_it(search_tab, site_
     open_search(search_tab)
 
 
-@pytest.mark.parametrize("british, american", [("regularisation", "regularization"), ("tokenisation", "tokenization"),
-                                              ("normalisation", "normalization"), ("analyse", "analyze"),
-                                              ("modelling", "modeling"), ("artefact", "artifact")])
+@pytest.mark.parametrize(
+    "british, american",
+    [
+        ("regularisation", "regularization"),
+        ("tokenisation", "tokenization"),
+        ("normalisation", "normalization"),
+        ("analyse", "analyze"),
+        ("modelling", "modeling"),
+        ("artefact", "artifact"),
+    ],
+)
 def test_both_spellings_give_the_same_results(search_tab, british, american):
     uk, us = type_query(search_tab, british), type_query(search_tab, american)
     assert uk, f"{british!r} found nothing"

@@ -16,10 +16,13 @@ def index_of(site_dir):
 
 def terms_of(text: str) -> list[list[str]]:
     """The terms scripts/search/terms.js makes of each token of a text (as the index and the worker do)."""
-    script = ("const T = require(process.argv[1]); const text = process.argv[2];"
-              "console.log(JSON.stringify(T.tokenize(text).map(t => T.termsOf(t))))")
-    out = subprocess.run(["node", "-e", script, str(ENGINE / "terms.js"), text], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout
+    script = (
+        "const T = require(process.argv[1]); const text = process.argv[2];"
+        "console.log(JSON.stringify(T.tokenize(text).map(t => T.termsOf(t))))"
+    )
+    out = subprocess.run(
+        ["node", "-e", script, str(ENGINE / "terms.js"), text], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     return json.loads(out)
 
 
@@ -30,9 +33,16 @@ def test_fixture_index_holds_readable_text_only(fixture_site):
     terms = {row[0] for row in docs["terms"]}
     anchors = [section[1] for section in docs["sections"]]
     assert "caravan" in terms and "ostrich" in terms, "a diagram's title and description are indexed"
-    for word, what in [("quokka", "a diagram's node labels"), ("flowchart", "diagram source"), ("acctitl", "diagram source"),
-                       ("wombat", "raw TeX"), ("frac", "raw TeX"), ("platypus", "self-check questions"),
-                       ("echidna", "'Related pages' on the page linking there"), ("referenc", "generated backlinks")]:
+    for word, what in [
+        ("quokka", "a diagram's node labels"),
+        ("flowchart", "diagram source"),
+        ("acctitl", "diagram source"),
+        ("wombat", "raw TeX"),
+        ("frac", "raw TeX"),
+        ("platypus", "self-check questions"),
+        ("echidna", "'Related pages' on the page linking there"),
+        ("referenc", "generated backlinks"),
+    ]:
         if word == "echidna":
             pages = {docs["pages"][row[0]][0] for row in docs["sections"] if "echidna" in row[3].lower()}
             assert pages == {"other/"}, f"{what} are not indexed: echidna found on {pages}"
@@ -46,7 +56,7 @@ def test_fixture_index_holds_readable_text_only(fixture_site):
 def test_real_index_holds_no_source_and_no_generated_navigation(site_dir):
     docs = index_of(site_dir)
     source = re.compile(r"accTitle|accDescr|flowchart|-->|\\\(|\\\[|\\frac|\\mathrm|click \w+ \"")
-    for page, anchor, heading, teaser, *_ in docs["sections"]:
+    for page, anchor, _heading, teaser, *_ in docs["sections"]:
         where = f"{docs['pages'][page][0]}#{anchor}"
         assert not source.search(teaser), f"{where}: diagram source or raw TeX in the index: {teaser!r}"
         assert anchor not in ("check-yourself", "related-pages", "referenced-by", "related-by-tags"), where
@@ -63,10 +73,22 @@ def test_every_page_runs_our_search_worker(site_dir):
 
 
 def test_british_and_american_spellings_make_the_same_terms():
-    pairs = [("regularisation", "regularization"), ("tokenisation", "tokenization"), ("normalise", "normalize"),
-             ("analyse", "analyze"), ("analysed", "analyzed"), ("modelling", "modeling"), ("labelled", "labeled"),
-             ("behaviour", "behavior"), ("artefacts", "artifacts"), ("catalogue", "catalog"), ("optimiser", "optimizer"),
-             ("visualisation", "visualization"), ("centre", "center"), ("standardisation", "standardization")]
+    pairs = [
+        ("regularisation", "regularization"),
+        ("tokenisation", "tokenization"),
+        ("normalise", "normalize"),
+        ("analyse", "analyze"),
+        ("analysed", "analyzed"),
+        ("modelling", "modeling"),
+        ("labelled", "labeled"),
+        ("behaviour", "behavior"),
+        ("artefacts", "artifacts"),
+        ("catalogue", "catalog"),
+        ("optimiser", "optimizer"),
+        ("visualisation", "visualization"),
+        ("centre", "center"),
+        ("standardisation", "standardization"),
+    ]
     british = terms_of(" ".join(uk for uk, _ in pairs))
     american = terms_of(" ".join(us for _, us in pairs))
     for (uk, us), uk_terms, us_terms in zip(pairs, british, american):

@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import datetime
 import re
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-
+from service_register import REGISTER_PATH, load_register
 from support import ROOT, build_fixture
-
-sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
-from service_register import REGISTER_PATH, load_register  # noqa: E402
 
 REGISTER = load_register(ROOT / REGISTER_PATH)
 # A status read longer ago than this is stale: read the source again and update `verified`.
@@ -28,9 +24,11 @@ def test_register_is_well_formed():
 
 
 # Where AWS publishes: its sites and documentation, its SDK and Neuron documentation, its GitHub organisations.
-AWS_SOURCE = re.compile(r"https://((docs\.)?aws\.amazon\.com|docs\.amazonaws\.cn|[\w.-]+\.amazonaws\.com|community\.aws"
-                        r"|awsdocs-neuron\.readthedocs-hosted\.com|sagemaker\.readthedocs\.io"
-                        r"|github\.com/(aws|awslabs|awsdocs|aws-samples|aws-amplify))/")
+AWS_SOURCE = re.compile(
+    r"https://((docs\.)?aws\.amazon\.com|docs\.amazonaws\.cn|[\w.-]+\.amazonaws\.com|community\.aws"
+    r"|awsdocs-neuron\.readthedocs-hosted\.com|sagemaker\.readthedocs\.io"
+    r"|github\.com/(aws|awslabs|awsdocs|aws-samples|aws-amplify))/"
+)
 
 
 def test_register_statuses_are_sourced_and_recent():
@@ -38,11 +36,13 @@ def test_register_statuses_are_sourced_and_recent():
     for service in REGISTER.services.values():
         # A project that is not AWS's (TorchServe) is sourced from its own site.
         if service.name.startswith(("Amazon", "AWS", "SageMaker")):
-            assert AWS_SOURCE.match(service.source), \
+            assert AWS_SOURCE.match(service.source), (
                 f"{service.id}: the source of a status is a page AWS publishes, not '{service.source}'"
+            )
         assert service.source.startswith("https://"), f"{service.id}: '{service.source}' is not an https URL"
-        assert service.verified and today - STALE_AFTER <= service.verified <= today, \
+        assert service.verified and today - STALE_AFTER <= service.verified <= today, (
             f"{service.id}: verified on {service.verified}; read {service.source} again and update 'verified'"
+        )
 
 
 def test_malformed_register_is_reported(tmp_path):
@@ -63,8 +63,10 @@ def test_malformed_register_is_reported(tmp_path):
 
 def test_a_date_known_to_the_month_reads_as_a_month(tmp_path):
     path = tmp_path / "register.yml"
-    path.write_text("services:\n  aws-example:\n    name: AWS Example\n    end_of_support: 2022-04\n"
-                    "    source: https://docs.aws.amazon.com/\n    verified: 2026-12-01\n")
+    path.write_text(
+        "services:\n  aws-example:\n    name: AWS Example\n    end_of_support: 2022-04\n"
+        "    source: https://docs.aws.amazon.com/\n    verified: 2026-12-01\n"
+    )
     register = load_register(path)
     assert not register.problems, register.problems
     example = register.services["aws-example"]
@@ -72,14 +74,17 @@ def test_a_date_known_to_the_month_reads_as_a_month(tmp_path):
     assert example.status(datetime.date(2022, 1, 1)) == "end of support in April 2022"
 
 
-@pytest.mark.parametrize("expected", [
-    r"Doc file 'index\.md' names Amazon Forecast \(closed to new customers since [^)]+\) without its status, at line 8",
-    r"Doc file 'index\.md' has a diagram 'Which forecasting service\?' \(line 10\) that sends readers to Amazon Forecast .* in node 'fc'",
-    r"Doc file 'index\.md' names 'Amazon Imaginary Vision' \(line 19\), which is not in includes/aws-services\.yml",
-    r"Doc file 'index\.md' names AWS Panorama \(ended on 31 May 2026\) without its status, at line 21",
-    r"Doc file 'index\.md' writes a status date by hand at line 21",
-    r"Doc file 'index\.md' names AWS DeepComposer \(ended on 17 September 2025\) without its status, at line 23",
-])
+@pytest.mark.parametrize(
+    "expected",
+    [
+        r"Doc file 'index\.md' names Amazon Forecast \(closed to new customers since [^)]+\) without its status, at line 8",
+        r"Doc file 'index\.md' has a diagram 'Which forecasting service\?' \(line 10\) that sends readers to Amazon Forecast .* in node 'fc'",
+        r"Doc file 'index\.md' names 'Amazon Imaginary Vision' \(line 19\), which is not in includes/aws-services\.yml",
+        r"Doc file 'index\.md' names AWS Panorama \(ended on 31 May 2026\) without its status, at line 21",
+        r"Doc file 'index\.md' writes a status date by hand at line 21",
+        r"Doc file 'index\.md' names AWS DeepComposer \(ended on 17 September 2025\) without its status, at line 23",
+    ],
+)
 def test_recommending_a_retired_service_fails_the_strict_build(fixture_site, expected):
     result = fixture_site("retired-service")
     assert result.returncode != 0, f"the strict build should fail:\n{result.output}"
@@ -101,10 +106,13 @@ def status_texts(site_dir):
     }
 
 
-@pytest.mark.parametrize("build_date, wording", [
-    ("2026-05-01", "end of support on 31 May 2026"),
-    ("2026-06-01", "ended on 31 May 2026"),
-])
+@pytest.mark.parametrize(
+    "build_date, wording",
+    [
+        ("2026-05-01", "end of support on 31 May 2026"),
+        ("2026-06-01", "ended on 31 May 2026"),
+    ],
+)
 def test_status_wording_follows_the_build_date(tmp_path, build_date, wording):
     result = build_fixture("service-status", tmp_path / "site", env={"SITE_BUILD_DATE": build_date})
     assert result.returncode == 0, result.output
@@ -113,8 +121,10 @@ def test_status_wording_follows_the_build_date(tmp_path, build_date, wording):
     assert texts["link"] == f"({wording})"
     assert texts["retired_nodes"] == [f"AWS Panorama ({wording})"], texts["retired_nodes"]
     assert f"Status: AWS Panorama: {wording}." in texts["diagram"]
-    assert re.search(rf"AWS Panorama computer vision on existing IP cameras, at the edge (closed to new customers since [^;]+; )?{wording}",
-                     texts["table"]), texts["table"]
+    assert re.search(
+        rf"AWS Panorama computer vision on existing IP cameras, at the edge (closed to new customers since [^;]+; )?{wording}",
+        texts["table"],
+    ), texts["table"]
 
 
 def built(site_dir, page: str) -> BeautifulSoup:
@@ -134,8 +144,9 @@ def test_every_service_with_a_status_has_its_note_where_it_is_described(site_dir
         if service.available(today):
             continue
         notes = [" ".join(n.get_text(" ").split()) for n in section.find_all_next("div", class_="admonition", limit=4)]
-        assert any(service.name in note and service.status(today) in note for note in notes), \
+        assert any(service.name in note and service.status(today) in note for note in notes), (
             f"{service.id}: no status note under {service.page}"
+        )
 
 
 def test_ai_services_table_is_generated_from_the_register(site_dir):
@@ -148,5 +159,6 @@ def test_ai_services_table_is_generated_from_the_register(site_dir):
     listed = [service for service in REGISTER.services.values() if service.table == "ai-services"]
     assert len(listed) >= 20, "the AI services table lists the AI services of the register"
     for service in listed:
-        assert rows.get(service.name) == service.full_status(today), \
+        assert rows.get(service.name) == service.full_status(today), (
             f"{service.name}: the table says {rows.get(service.name)!r}"
+        )

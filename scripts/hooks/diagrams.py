@@ -32,17 +32,14 @@ import logging
 import os
 import posixpath
 import re
-import sys
 from pathlib import Path
 
+from browser import CHROMIUM_ARGS, chromium_path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 # mermaid2 reports its settings on every build, and per page what this hook now does: its warnings still show.
@@ -60,16 +57,24 @@ MAX_HEIGHT_PX = 1500
 # Bump when the drawing or what is cached changes in a way the hash does not see.
 RENDERER_VERSION = 1
 
-MERMAID_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
-CLICK_LINK = re.compile(r'^(?P<head>\s*click\s+\S+\s+(?:href\s+)?")(?P<target>[^"#]+\.md)(?P<anchor>#[^"]*)?(?P<tail>".*)$', re.M)
+MERMAID_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
+)
+CLICK_LINK = re.compile(
+    r'^(?P<head>\s*click\s+\S+\s+(?:href\s+)?")(?P<target>[^"#]+\.md)(?P<anchor>#[^"]*)?(?P<tail>".*)$', re.M
+)
 # What mermaid2.fence_mermaid writes: the source, unescaped, in a div.
 DIAGRAM_DIV = re.compile(r'<div\s+class="mermaid">(?P<source>.*?)\n</div>', re.S)
 TITLE = re.compile(r"^\s*accTitle\s*:\s*(.+?)\s*$", re.M)
 # A node link as Mermaid writes it (xlink:href only), with the tooltip it leaves on the node's group.
-SVG_LINK = re.compile(r'<a xlink:href="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?:<g (?P<group>[^>]*?) title="(?P<tooltip>[^"]*)")?')
+SVG_LINK = re.compile(
+    r'<a xlink:href="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?:<g (?P<group>[^>]*?) title="(?P<tooltip>[^"]*)")?'
+)
 # Edge geometry kept for Mermaid's editor and animations, which a static drawing does not use.
 EDGE_POINTS = re.compile(r' data-points="[^"]*"')
-SVG_OPEN = re.compile(r'<svg (?P<attributes>[^>]*?viewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) (?P<height>[\d.]+)"[^>]*)>')
+SVG_OPEN = re.compile(
+    r'<svg (?P<attributes>[^>]*?viewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) (?P<height>[\d.]+)"[^>]*)>'
+)
 
 RENDER_PAGE = """<!doctype html><html><head><style>
 /* The font stack Material gives the page, so that labels are measured as readers' browsers set them. */
@@ -109,8 +114,9 @@ class Renderer:
             from playwright.sync_api import sync_playwright
 
             self._playwright = sync_playwright().start()
-            self._browser = self._playwright.chromium.launch(executable_path=chromium_path(), headless=True,
-                                                             args=CHROMIUM_ARGS)
+            self._browser = self._playwright.chromium.launch(
+                executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+            )
             self._tab = self._browser.new_page()
             self._tab.set_content(RENDER_PAGE)
             self._tab.add_script_tag(path=str(self.library))
@@ -132,13 +138,19 @@ class Diagrams:
         config_dir = Path(config.config_file_path).parent
         self.library = config_dir / (mermaid2.config.get("javascript") or "")
         if not self.library.is_file() or self.library.suffix != ".js":
-            raise PluginError(f"diagrams: mermaid2's `javascript` must name the pinned Mermaid in node_modules "
-                              f"(found {mermaid2.config.get('javascript')!r}); run `make install` (npm ci).")
+            raise PluginError(
+                f"diagrams: mermaid2's `javascript` must name the pinned Mermaid in node_modules "
+                f"(found {mermaid2.config.get('javascript')!r}); run `make install` (npm ci)."
+            )
         version = json.loads((self.library.parents[1] / "package.json").read_text(encoding="utf-8"))["version"]
         theme = Path(config.theme.custom_dir or "") / THEME_CSS
         if not theme.is_file():
             raise PluginError(f"diagrams: {theme} is missing: the theme CSS the diagrams are drawn with.")
-        self.settings = {**mermaid2.config["arguments"], "startOnLoad": False, "themeCSS": theme.read_text(encoding="utf-8")}
+        self.settings = {
+            **mermaid2.config["arguments"],
+            "startOnLoad": False,
+            "themeCSS": theme.read_text(encoding="utf-8"),
+        }
         self.key_base = json.dumps([RENDERER_VERSION, version, self.settings], sort_keys=True)
         self.renderer = Renderer(self.library, self.settings)
         self.anchors: dict[str, list[tuple[str, str, str]]] = {}  # page src -> [(target src, anchor, link)]
@@ -156,8 +168,12 @@ class Diagrams:
         else:
             result = self.renderer.render(f"diagram-{digest[:12]}", source)
             if "error" in result:
-                log.warning("Doc file '%s': the diagram '%s' is not valid Mermaid: %s", page.file.src_uri,
-                            title_of(source), " ".join(result["error"].split()))
+                log.warning(
+                    "Doc file '%s': the diagram '%s' is not valid Mermaid: %s",
+                    page.file.src_uri,
+                    title_of(source),
+                    " ".join(result["error"].split()),
+                )
                 return None
             self.drawn += 1
             svg = finish(result["svg"])
@@ -168,10 +184,17 @@ class Diagrams:
         size = SVG_OPEN.search(svg)
         width, height = float(size["width"]), float(size["height"])
         if width > MAX_WIDTH_PX or height > MAX_HEIGHT_PX:
-            log.warning("Doc file '%s': the diagram '%s' is %.0f x %.0f px, more than %d x %d: shrunk to the text "
-                        "column, its labels would be too small to read. Draw it top-down (flowchart TB), shorten "
-                        "its labels or split it.", page.file.src_uri, title_of(source), width, height,
-                        MAX_WIDTH_PX, MAX_HEIGHT_PX)
+            log.warning(
+                "Doc file '%s': the diagram '%s' is %.0f x %.0f px, more than %d x %d: shrunk to the text "
+                "column, its labels would be too small to read. Draw it top-down (flowchart TB), shorten "
+                "its labels or split it.",
+                page.file.src_uri,
+                title_of(source),
+                width,
+                height,
+                MAX_WIDTH_PX,
+                MAX_HEIGHT_PX,
+            )
         return svg
 
 
@@ -187,11 +210,13 @@ def finish(svg: str) -> str:
         opening = f'<a href="{match["href"]}"{match["rest"]}>'
         if match["group"] is None:
             return opening
-        return f'{opening}<title>{match["tooltip"]}</title><g {match["group"]}'
+        return f"{opening}<title>{match['tooltip']}</title><g {match['group']}"
 
     svg = SVG_LINK.sub(link, EDGE_POINTS.sub("", svg))
     # Natural width as a variable: extra.css scales the drawing to the column between 75 % and 100 % of it.
-    return SVG_OPEN.sub(lambda m: f'<svg {m["attributes"]} style="--diagram-width: {float(m["width"]):.0f}px">', svg, count=1)
+    return SVG_OPEN.sub(
+        lambda m: f'<svg {m["attributes"]} style="--diagram-width: {float(m["width"]):.0f}px">', svg, count=1
+    )
 
 
 _diagrams: Diagrams | None = None
@@ -230,7 +255,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return ""
         if match["anchor"] and len(match["anchor"]) > 1:
             anchors.append((target, match["anchor"][1:], match["target"] + match["anchor"]))
-        return f'{match["head"]}{target.url_relative_to(page.file)}{match["anchor"] or ""}{match["tail"]}'
+        return f"{match['head']}{target.url_relative_to(page.file)}{match['anchor'] or ''}{match['tail']}"
 
     return MERMAID_FENCE.sub(lambda fence: CLICK_LINK.sub(rewrite_click, fence.group(0)), markdown)
 

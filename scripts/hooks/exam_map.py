@@ -23,13 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from knowledge_graph import out_of_search, read_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
-
-from knowledge_graph import out_of_search, read_page
 from service_register import REGISTER_PATH, load_register
 
 log = logging.getLogger("mkdocs.hooks.exam_map")
@@ -94,18 +93,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for problem in check_exams(exams):
         log.warning("%s: %s", EXAMS_PATH, problem)
     _map.exams = exams if isinstance(exams, dict) else {}
-    _map.tasks = {str(task_id): task
-                  for domain in (_map.exams.get(CURRENT, {}).get("domains") or {}).values()
-                  for task_id, task in (domain.get("tasks") or {}).items()}
+    _map.tasks = {
+        str(task_id): task
+        for domain in (_map.exams.get(CURRENT, {}).get("domains") or {}).values()
+        for task_id, task in (domain.get("tasks") or {}).items()
+    }
     _map.services = load_register(root / REGISTER_PATH).services
     for group, ids in (_map.exams.get(CURRENT, {}).get("in_scope_services") or {}).items():
         for service_id in ids:
             service = _map.services.get(service_id)
             if service is None:
-                log.warning("%s: in-scope service '%s' (%s) is not in %s.", EXAMS_PATH, service_id, group, REGISTER_PATH)
+                log.warning(
+                    "%s: in-scope service '%s' (%s) is not in %s.", EXAMS_PATH, service_id, group, REGISTER_PATH
+                )
             elif not service.page:
-                log.warning("%s: in-scope service '%s' has no `page` in %s: say which section explains it.",
-                            EXAMS_PATH, service_id, REGISTER_PATH)
+                log.warning(
+                    "%s: in-scope service '%s' has no `page` in %s: say which section explains it.",
+                    EXAMS_PATH,
+                    service_id,
+                    REGISTER_PATH,
+                )
     return config
 
 
@@ -113,39 +120,59 @@ def read_mapping(page: MappedPage, meta: dict) -> None:
     src = page.src_uri
     exam = meta.get("exam")
     if exam is not None and not isinstance(exam, dict):
-        log.warning("Doc file '%s': `exam` must map an exam to its task statements, e.g. exam: {%s: [\"1.1\"]}.",
-                    src, CURRENT)
+        log.warning(
+            "Doc file '%s': `exam` must map an exam to its task statements, e.g. exam: {%s: [\"1.1\"]}.", src, CURRENT
+        )
         exam = {}
     for key in sorted(set(exam or {}) - {CURRENT}):
-        log.warning("Doc file '%s' maps to exam '%s', which is not mapped by task statement (known: %s).",
-                    src, key, CURRENT)
+        log.warning(
+            "Doc file '%s' maps to exam '%s', which is not mapped by task statement (known: %s).", src, key, CURRENT
+        )
     if exam and CURRENT in exam:
         page.tasks = {}
         for item in exam[CURRENT] or []:
             task_id, _, anchor = str(item).partition("#")
             if task_id not in _map.tasks:
-                log.warning("Doc file '%s' names %s task statement '%s', which the exam does not have (known: %s).",
-                            src, CURRENT, task_id, ", ".join(_map.tasks))
+                log.warning(
+                    "Doc file '%s' names %s task statement '%s', which the exam does not have (known: %s).",
+                    src,
+                    CURRENT,
+                    task_id,
+                    ", ".join(_map.tasks),
+                )
                 continue
             if anchor and anchor not in page.headings:
-                log.warning("Doc file '%s' maps %s task statement %s to '#%s', which is not a section of the page.",
-                            src, CURRENT, task_id, anchor)
+                log.warning(
+                    "Doc file '%s' maps %s task statement %s to '#%s', which is not a section of the page.",
+                    src,
+                    CURRENT,
+                    task_id,
+                    anchor,
+                )
                 continue
             sections = page.tasks.setdefault(task_id, [])
             if anchor and anchor not in sections:
                 sections.append(anchor)
     domain = meta.get("exam_domain")
     if domain is not None and domain not in (_map.exams.get(LEGACY, {}).get("domains") or {}):
-        log.warning("Doc file '%s' has exam_domain '%s', which is not a domain of %s in %s.",
-                    src, domain, LEGACY, EXAMS_PATH)
+        log.warning(
+            "Doc file '%s' has exam_domain '%s', which is not a domain of %s in %s.", src, domain, LEGACY, EXAMS_PATH
+        )
     page.domain = domain
     if not src.startswith(NO_EXAM_NEEDED):
         if page.tasks is None:
-            log.warning("Doc file '%s' has no `exam: {%s: [...]}` in its front matter: list the task statements "
-                        "it teaches (an empty list if none).", src, CURRENT)
+            log.warning(
+                "Doc file '%s' has no `exam: {%s: [...]}` in its front matter: list the task statements "
+                "it teaches (an empty list if none).",
+                src,
+                CURRENT,
+            )
         if domain is None:
-            log.warning("Doc file '%s' has no 'exam_domain' in its front matter (one of: %s).",
-                        src, ", ".join(_map.exams.get(LEGACY, {}).get("domains") or {}))
+            log.warning(
+                "Doc file '%s' has no 'exam_domain' in its front matter (one of: %s).",
+                src,
+                ", ".join(_map.exams.get(LEGACY, {}).get("domains") or {}),
+            )
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -173,8 +200,10 @@ def render_current(current: Page, files: Files) -> str:
         tasks = list(domain.get("tasks") or {})
         taught = sum(1 for task_id in tasks if covered[task_id])
         pages = {page.src_uri for task_id in tasks for page in covered[task_id]}
-        lines.append(f"| [Domain {domain_id}: {domain['title']}](#domain-{domain_id}) | {domain['weight']} % | "
-                     f"{taught} of {len(tasks)} taught | {len(pages)} page{'s' if len(pages) != 1 else ''} |")
+        lines.append(
+            f"| [Domain {domain_id}: {domain['title']}](#domain-{domain_id}) | {domain['weight']} % | "
+            f"{taught} of {len(tasks)} taught | {len(pages)} page{'s' if len(pages) != 1 else ''} |"
+        )
     out = [out_of_search("\n".join(lines))]
     for domain_id, domain in domains.items():
         out.append(f"## Domain {domain_id}: {domain['title']} ({domain['weight']} %) {{#domain-{domain_id}}}")
@@ -184,16 +213,21 @@ def render_current(current: Page, files: Files) -> str:
             if not covered[task_id]:
                 body.append('!!! warning "No page teaches this task statement yet"')
             for page in covered[task_id]:
-                sections = ", ".join(link(current, page.src_uri, page.headings[anchor], anchor)
-                                     for anchor in page.tasks[task_id])
+                sections = ", ".join(
+                    link(current, page.src_uri, page.headings[anchor], anchor) for anchor in page.tasks[task_id]
+                )
                 body.append(f"- {link(current, page.src_uri, page.title)}" + (f": {sections}" if sections else ""))
             out.append(out_of_search("\n".join(body)))
     beyond = [page for page in _map.pages if page.tasks == {}]
     if beyond:
         out.append("## Beyond the exam {#beyond-the-exam}")
-        out.append(out_of_search("Pages that no task statement of the exam asks for: background, history, or "
-                                 "services the exam does not name.\n\n"
-                                 + "\n".join(f"- {link(current, page.src_uri, page.title)}" for page in beyond)))
+        out.append(
+            out_of_search(
+                "Pages that no task statement of the exam asks for: background, history, or "
+                "services the exam does not name.\n\n"
+                + "\n".join(f"- {link(current, page.src_uri, page.title)}" for page in beyond)
+            )
+        )
     groups = exam.get("in_scope_services") or {}
     if groups:
         out.append("## In-scope services {#in-scope-services}")
@@ -210,8 +244,12 @@ def render_current(current: Page, files: Files) -> str:
                     names.append(link(current, page_file, service.name, anchor or None))
             if names:
                 rows.append(f"| {group} | {', '.join(names)} |")
-        out.append(out_of_search(f"The services the exam guide lists as in scope, each linked to the section "
-                                 f"that explains it.\n\n" + "\n".join(rows)))
+        out.append(
+            out_of_search(
+                "The services the exam guide lists as in scope, each linked to the section "
+                "that explains it.\n\n" + "\n".join(rows)
+            )
+        )
     return "\n\n".join(out) + "\n"
 
 
@@ -220,8 +258,11 @@ def render_legacy(current: Page, files: Files) -> str:
     for key, domain in (_map.exams[LEGACY].get("domains") or {}).items():
         pages = [page for page in _map.pages if page.domain == key]
         out.append(f"## {domain['title']} ({domain['weight']} %) {{#{key}}}")
-        out.append(out_of_search(f"{len(pages)} pages.\n\n"
-                                 + "\n".join(f"- {link(current, page.src_uri, page.title)}" for page in pages)))
+        out.append(
+            out_of_search(
+                f"{len(pages)} pages.\n\n" + "\n".join(f"- {link(current, page.src_uri, page.title)}" for page in pages)
+            )
+        )
     return "\n\n".join(out) + "\n"
 
 
@@ -232,8 +273,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def render(marker: re.Match) -> str:
         exam = marker["exam"]
         if exam not in RENDERERS or exam not in _map.exams:
-            log.warning("Doc file '%s' asks for the exam map '%s', which does not exist (known: %s).",
-                        page.file.src_uri, exam, ", ".join(RENDERERS))
+            log.warning(
+                "Doc file '%s' asks for the exam map '%s', which does not exist (known: %s).",
+                page.file.src_uri,
+                exam,
+                ", ".join(RENDERERS),
+            )
             return marker.group(0)
         return RENDERERS[exam](page, files)
 

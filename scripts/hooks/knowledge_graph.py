@@ -52,8 +52,14 @@ INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
 GENERATED_HEADINGS = ("Referenced by", "Related by tags")
 DECISION_GUIDE = re.compile(r"^(which|what|how to choose|choosing)\b|decision", re.I)
 # Pages about the site itself: they neither earn nor give backlinks and related pages.
-META_PAGES = ("resources/exam-map.md", "resources/exam-map-specialty.md", "resources/tags.md",
-              "resources/glossary.md", "resources/decision-guides.md", "resources/exam-traps.md")
+META_PAGES = (
+    "resources/exam-map.md",
+    "resources/exam-map-specialty.md",
+    "resources/tags.md",
+    "resources/glossary.md",
+    "resources/decision-guides.md",
+    "resources/exam-traps.md",
+)
 
 
 @dataclass
@@ -145,7 +151,7 @@ def read_page(src_uri: str, source: str, known: set[str]) -> PageInfo:
         trap = TRAP_ADMONITION.match(line.rstrip("\n"))
         if trap:
             block = []
-            for following in lines[number + 1:]:
+            for following in lines[number + 1 :]:
                 if following.strip() and not following.startswith("    "):
                     break
                 block.append(following.strip())
@@ -202,7 +208,11 @@ def render_backlinks(graph: Graph, src_uri: str) -> str:
     lines = ["", "## Referenced by {#referenced-by}", ""] + [f"- {item}" for item in items[:BACKLINKS_SHOWN]]
     folded = items[BACKLINKS_SHOWN:]
     if folded:
-        lines += ["", f'??? abstract more-backlinks "{len(folded)} more page{"s" if len(folded) > 1 else ""} link here"', ""]
+        lines += [
+            "",
+            f'??? abstract more-backlinks "{len(folded)} more page{"s" if len(folded) > 1 else ""} link here"',
+            "",
+        ]
         lines += [f"    - {item}" for item in folded]
     return "\n".join(lines) + "\n"
 
@@ -258,15 +268,21 @@ def render_glossary(graph: Graph, config: MkDocsConfig, current: str) -> str:
     jumps = " · ".join(f"[{letter}](#glossary-{letter.lower()})" for letter in by_letter)
     lines = [f'<nav class="glossary-jumps" aria-label="Glossary by letter" markdown="1">{jumps}</nav>']
     for letter, rows in by_letter.items():
-        lines += ["", f"## {letter} {{#glossary-{letter.lower()}}}", "", "| Term | Meaning | Explained in |",
-                  "|---|---|---|", *rows]
+        lines += [
+            "",
+            f"## {letter} {{#glossary-{letter.lower()}}}",
+            "",
+            "| Term | Meaning | Explained in |",
+            "|---|---|---|",
+            *rows,
+        ]
     return "\n".join(lines)
 
 
 def render_decision_guides(graph: Graph, current: str) -> str:
     lines = []
     for page in graph.pages.values():
-        for title, section, anchor in page.diagrams:
+        for title, _section, anchor in page.diagrams:
             if DECISION_GUIDE.search(title) and page.src_uri != current:
                 target = relative(page.src_uri, current) + (f"#{anchor}" if anchor else "")
                 lines.append(f"- [{title}]({target}) — on [{page.title}]({relative(page.src_uri, current)})")
@@ -292,7 +308,7 @@ def render_exam_traps(graph: Graph, current: str) -> str:
         if not page.traps or page.src_uri in META_PAGES:
             continue
         lines += ["", f"### [{page.title}]({relative(page.src_uri, current)})", ""]
-        for kind, text, section, anchor in page.traps:
+        for kind, text, _section, anchor in page.traps:
             target = relative(page.src_uri, current) + (f"#{anchor}" if anchor else "")
             label = "Correction to the notes" if kind == "Correction" else "Trap"
             lines.append(f"- **{label}:** {first_sentence(text)} [More]({target})")

@@ -19,14 +19,13 @@ import re
 import subprocess
 from pathlib import Path
 
+from diagrams import print_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from diagrams import print_build
 
 log = logging.getLogger("mkdocs.hooks.maths")
 
@@ -56,8 +55,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def render(formulas: list[tuple[str, bool]]) -> list[dict]:
     try:
-        result = subprocess.run(["node", str(RENDERER)], input=json.dumps(formulas), capture_output=True,
-                                text=True, cwd=ROOT, check=True)
+        result = subprocess.run(
+            ["node", str(RENDERER)], input=json.dumps(formulas), capture_output=True, text=True, cwd=ROOT, check=True
+        )
     except FileNotFoundError as error:
         raise PluginError("maths: Node.js is needed to typeset the formulas (`node` not found).") from error
     except subprocess.CalledProcessError as error:
@@ -87,8 +87,12 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Fil
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
         for (formula, key), result in zip(missing, render([formula for formula, _ in missing])):
             if "error" in result:
-                log.warning("Doc file '%s': KaTeX cannot typeset the formula '%s': %s", page.file.src_uri,
-                            formula[0], result["error"])
+                log.warning(
+                    "Doc file '%s': KaTeX cannot typeset the formula '%s': %s",
+                    page.file.src_uri,
+                    formula[0],
+                    result["error"],
+                )
                 continue
             rendered[key] = result["html"]
             partial = CACHE_DIR / f"{key}.{os.getpid()}.tmp"
@@ -96,7 +100,7 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Fil
             partial.replace(CACHE_DIR / f"{key}.html")
     pieces, last = [], 0
     for match, key in zip(matches, keys):
-        pieces.append(page_html[last:match.start()])
+        pieces.append(page_html[last : match.start()])
         if key in rendered:
             pieces.append(f'<{match["tag"]} class="arithmatex">{rendered[key]}</{match["tag"]}>')
         else:

@@ -41,8 +41,12 @@ log = logging.getLogger("mkdocs.hooks.search_index")
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE_DIR = ROOT / "scripts" / "search"
 # The worker, in the order its parts are bundled: libraries first (from node_modules, pinned in package.json).
-WORKER_PARTS = ("node_modules/minisearch/dist/umd/index.js", "node_modules/wink-porter2-stemmer/src/wink-porter2-stemmer.js",
-                "scripts/search/terms.js", "scripts/search/worker.js")
+WORKER_PARTS = (
+    "node_modules/minisearch/dist/umd/index.js",
+    "node_modules/wink-porter2-stemmer/src/wink-porter2-stemmer.js",
+    "scripts/search/terms.js",
+    "scripts/search/worker.js",
+)
 WORKER_SITE_PATH = "assets/javascripts/search-worker.{hash}.js"
 # Material's configuration names its lunr worker; every page's is pointed at ours.
 MATERIAL_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
@@ -54,8 +58,28 @@ EXCLUDED_SECTIONS = ("check-yourself", "related-pages", "sources")
 RESTATING_SECTIONS = {"exam-tips": 0.5, "overview": 0.5}
 TEASER_LENGTH = 160
 SECTION_HEADINGS = {"h1", "h2", "h3"}
-BLOCKS = {"p", "li", "dt", "dd", "td", "th", "tr", "pre", "div", "br", "h4", "h5", "h6", "blockquote", "summary",
-          "figcaption", "table", "ul", "ol", "details"}
+BLOCKS = {
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "tr",
+    "pre",
+    "div",
+    "br",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "summary",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "details",
+}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED_TAGS = {"script", "style", "svg", "template"}
 SKIPPED_CLASSES = {"arithmatex", "headerlink", "footnote-backref", "md-annotation__index"}
@@ -154,8 +178,15 @@ def page_sections(page_html: str, title: str) -> list[dict]:
         heading = section["heading"] if section["anchor"] else title
         if section["anchor"] and not (text or heading):
             continue
-        sections.append({"anchor": section["anchor"], "heading": heading, "text": text, "teaser": teaser(text),
-                         "weight": RESTATING_SECTIONS.get(section["anchor"], 1)})
+        sections.append(
+            {
+                "anchor": section["anchor"],
+                "heading": heading,
+                "text": text,
+                "teaser": teaser(text),
+                "weight": RESTATING_SECTIONS.get(section["anchor"], 1),
+            }
+        )
     return sections
 
 
@@ -221,8 +252,10 @@ def _point_at_our_worker(output: str, where: str) -> str:
 
     output, count = MATERIAL_WORKER.subn(replace, output)
     if count != 1 and '"search":' in output:
-        raise PluginError(f"search_index: {where}: Material's configuration names no search worker this hook "
-                          "recognises; has Material changed its template? See MATERIAL_WORKER.")
+        raise PluginError(
+            f"search_index: {where}: Material's configuration names no search worker this hook "
+            "recognises; has Material changed its template? See MATERIAL_WORKER."
+        )
     return output
 
 
@@ -248,8 +281,14 @@ def index_input(nav_pages: list[str]) -> dict:
 
 def build_index(data: dict) -> str:
     try:
-        result = subprocess.run(["node", str(ENGINE_DIR / "build_index.cjs")], input=json.dumps(data),
-                                capture_output=True, text=True, cwd=ROOT, check=False)
+        result = subprocess.run(
+            ["node", str(ENGINE_DIR / "build_index.cjs")],
+            input=json.dumps(data),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
     except FileNotFoundError as error:
         raise PluginError("search_index: Node.js is needed to build the search index (`node` not found).") from error
     if result.returncode:
@@ -274,5 +313,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     material = json.loads(path.read_text(encoding="utf-8"))
     docs = json.loads(build_index(index_input(_nav_order)))
     # Material's page script reads `config` (its separator highlights the terms on the page opened).
-    path.write_text(json.dumps({"config": material["config"], "docs": docs}, ensure_ascii=False,
-                               separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        json.dumps({"config": material["config"], "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+        encoding="utf-8",
+    )

@@ -40,16 +40,30 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.hooks.service_register")
 
 REGISTER_PATH = Path("includes") / "aws-services.yml"
-ENTRY_KEYS = {"name", "mentions", "earlier_names", "part_of", "page", "summary", "table",
-              "closed_to_new_customers", "end_of_support", "replacement", "source", "verified"}
+ENTRY_KEYS = {
+    "name",
+    "mentions",
+    "earlier_names",
+    "part_of",
+    "page",
+    "summary",
+    "table",
+    "closed_to_new_customers",
+    "end_of_support",
+    "replacement",
+    "source",
+    "verified",
+}
 REQUIRED_KEYS = {"name", "source", "verified"}
 TABLES = {"ai-services", "all"}  # "all": every entry, on resources/sources.md
 TABLE_MARKER = re.compile(r"<!--\s*services-table:\s*(?P<table>[\w-]+)\s*-->")
 # Sections that only list documents: their link texts are titles, not mentions.
 UNCHECKED_SECTIONS = {"sources"}
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-                   re.M | re.S)
+FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+    re.M | re.S,
+)
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
 LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
@@ -58,9 +72,11 @@ BLOCK_START = re.compile(r"^\s*(?:[-*+][ \t]|\d+\.[ \t]|\||!!!|\?\?\?|#)")
 INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
 ACC_DESCR = re.compile(r"^(?P<head>\s*accDescr\s*:\s*)(?P<text>.+?)\s*$", re.M)
 # A flowchart node with its label: id[label], id(label), id{label}, id[(label)], id([label]), id((label)) …
-NODE = re.compile(r"(?P<id>\b[A-Za-z_][\w-]*)(?P<open>\[\[|\[\(|\(\[|\(\(|\{\{|\[/|\[|\(|\{|>)"
-                  r"(?P<label>\"[^\"]*\"|[^\"\[\](){}]*)(?P<close>\]\]|\)\]|\]\)|\)\)|\}\}|/\]|\]|\)|\})"
-                  r"(?P<cls>:::[\w-]+)?")
+NODE = re.compile(
+    r"(?P<id>\b[A-Za-z_][\w-]*)(?P<open>\[\[|\[\(|\(\[|\(\(|\{\{|\[/|\[|\(|\{|>)"
+    r"(?P<label>\"[^\"]*\"|[^\"\[\](){}]*)(?P<close>\]\]|\)\]|\]\)|\)\)|\}\}|/\]|\]|\)|\})"
+    r"(?P<cls>:::[\w-]+)?"
+)
 CLASS_LINE = re.compile(r"^\s*class\s+(?P<ids>[\w,-]+)\s+(?P<cls>[\w-]+)\s*;?\s*$", re.M)
 RETIRED_CLASS = "retired"
 RETIRED_STYLE = "classDef retired stroke-dasharray: 5 4,stroke-width:2px"
@@ -130,14 +146,19 @@ class Service:
 
     def status(self, today: datetime.date) -> str:
         if self.end_of_support:
-            return f"ended {on(self.end_of_support)}" if self.end_of_support <= today \
+            return (
+                f"ended {on(self.end_of_support)}"
+                if self.end_of_support <= today
                 else f"end of support {on(self.end_of_support)}"
+            )
         if self.closed_to_new_customers is True:
             return "closed to new customers, date not published"
         if self.closed_to_new_customers:
-            return f"closed to new customers since {human_date(self.closed_to_new_customers)}" \
-                if self.closed_to_new_customers <= today \
+            return (
+                f"closed to new customers since {human_date(self.closed_to_new_customers)}"
+                if self.closed_to_new_customers <= today
                 else f"closes to new customers {on(self.closed_to_new_customers)}"
+            )
         return "available"
 
     def full_status(self, today: datetime.date) -> str:
@@ -203,13 +224,18 @@ def load_register(path: Path) -> Register:
         if not isinstance(entry, dict):
             problems.append(f"{where} is not a mapping")
             continue
-        problems += [f"{where} has an unknown key '{key}' (known: {', '.join(sorted(ENTRY_KEYS))})"
-                     for key in entry if key not in ENTRY_KEYS]
+        problems += [
+            f"{where} has an unknown key '{key}' (known: {', '.join(sorted(ENTRY_KEYS))})"
+            for key in entry
+            if key not in ENTRY_KEYS
+        ]
         problems += [f"{where} has no '{key}'" for key in sorted(REQUIRED_KEYS - set(entry))]
         if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(service_id)):
             problems.append(f"{where}: ids are kebab-case")
         if entry.get("table") is not None and entry["table"] not in TABLES:
-            problems.append(f"{where} is listed in an unknown table '{entry['table']}' (known: {', '.join(sorted(TABLES))})")
+            problems.append(
+                f"{where} is listed in an unknown table '{entry['table']}' (known: {', '.join(sorted(TABLES))})"
+            )
         earlier = entry.get("earlier_names") or []
         for item in earlier:
             if not isinstance(item, dict) or set(item) - {"name", "until"} or "name" not in item:
@@ -217,14 +243,20 @@ def load_register(path: Path) -> Register:
             else:
                 parse_date(item.get("until"), f"{where}, earlier name '{item['name']}'", problems)
         services[service_id] = Service(
-            id=service_id, name=entry.get("name", service_id), mentions=list(entry.get("mentions") or []),
+            id=service_id,
+            name=entry.get("name", service_id),
+            mentions=list(entry.get("mentions") or []),
             earlier_names=[item for item in earlier if isinstance(item, dict) and "name" in item],
-            part_of=entry.get("part_of"), page=entry.get("page"), summary=entry.get("summary"),
+            part_of=entry.get("part_of"),
+            page=entry.get("page"),
+            summary=entry.get("summary"),
             table=entry.get("table"),
-            closed_to_new_customers=True if entry.get("closed_to_new_customers") is True else parse_date(
-                entry.get("closed_to_new_customers"), f"{where}, closed_to_new_customers", problems),
+            closed_to_new_customers=True
+            if entry.get("closed_to_new_customers") is True
+            else parse_date(entry.get("closed_to_new_customers"), f"{where}, closed_to_new_customers", problems),
             end_of_support=parse_date(entry.get("end_of_support"), f"{where}, end_of_support", problems),
-            replacement=entry.get("replacement"), source=entry.get("source", ""),
+            replacement=entry.get("replacement"),
+            source=entry.get("source", ""),
             verified=parse_date(entry.get("verified"), f"{where}, verified", problems),
         )
     for service in services.values():
@@ -241,9 +273,11 @@ def load_register(path: Path) -> Register:
 
 # --- reading a page -------------------------------------------------------------------------------------
 
+
 @dataclass
 class Block:
     """A paragraph, list item, table row or box line group, with the section it sits in."""
+
     text: str  # the text as written, links included
     anchors: tuple[str, ...]  # the ids of the enclosing sections, outermost first
     line: int
@@ -287,7 +321,9 @@ def page_blocks(markdown: str) -> tuple[list[Block], list[tuple[tuple[str, ...],
             level = len(heading["level"])
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append((level, heading["id"] or slugify(INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading["text"]), "-")))
+            stack.append(
+                (level, heading["id"] or slugify(INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading["text"]), "-"))
+            )
             continue
         if not line.strip() or BLOCK_START.match(line):
             flush()
@@ -324,8 +360,11 @@ class PageCheck:
             return None
         page = f"{src_uri}#{anchor}" if anchor else src_uri
         here = [service for service in self.register.services.values() if service.page == page]
-        named = [service for service in self.register.mentioned(INLINE_MARKUP.sub(lambda m: m.group(1) or "", text))
-                 if service in here]
+        named = [
+            service
+            for service in self.register.mentioned(INLINE_MARKUP.sub(lambda m: m.group(1) or "", text))
+            if service in here
+        ]
         if named:
             return named[0]
         return here[0] if len(here) == 1 else None
@@ -354,7 +393,9 @@ class PageCheck:
                     linked.add(service.id)
                 # A link that names a service and opens the page describing it leads to its status too.
                 target_file = self.resolve(link["target"])[0]
-                linked.update(named.id for named in self.register.mentioned(link["text"]) if named.page_file == target_file)
+                linked.update(
+                    named.id for named in self.register.mentioned(link["text"]) if named.page_file == target_file
+                )
             # An external link's text may name a closed service as a recommendation ("try AWS DeepComposer"),
             # so it counts as a mention; but it is a document's title, not a name of the site's to check.
             words = INLINE_MARKUP.sub(lambda m: m.group(1) or "", LINK.sub(lambda m: m["text"], plain))
@@ -364,9 +405,11 @@ class PageCheck:
                 if service.available(self.today) or service.id in linked or self.owns(service, block.anchors):
                     continue
                 where = f"#{service.anchor}" if service.anchor else ""
-                found.append(f"names {service.name} ({service.status(self.today)}) without its status, at line "
-                             f"{block.line_of(service.names)}: link the mention to {service.page_file}{where}, "
-                             f"where the status is shown")
+                found.append(
+                    f"names {service.name} ({service.status(self.today)}) without its status, at line "
+                    f"{block.line_of(service.names)}: link the mention to {service.page_file}{where}, "
+                    f"where the status is shown"
+                )
             for match in NAMED.finditer(prose_plain):
                 phrase = " ".join(match.group(0).split())
                 # "AWS Identity and Access Management": a name whose words "and" joins, written in full.
@@ -374,13 +417,17 @@ class PageCheck:
                 if joined and self.register.known(phrase + " " + " ".join(joined.group(0).split())):
                     continue
                 if not self.known_phrase(phrase):
-                    found.append(f"names '{phrase}' (line {block.line}), which is not in {REGISTER_PATH}: add it "
-                                 f"(as a service, or a mention of one), or to not_services if it is not a service")
+                    found.append(
+                        f"names '{phrase}' (line {block.line}), which is not in {REGISTER_PATH}: add it "
+                        f"(as a service, or a mention of one), or to not_services if it is not a service"
+                    )
             for status in STATUS_DATE.finditer(prose_plain):
                 named = self.register.mentioned(prose_plain)
                 if named:
-                    found.append(f"writes a status date by hand at line {block.line} ('{status.group(0)}'): statuses "
-                                 f"are written once, in {REGISTER_PATH}")
+                    found.append(
+                        f"writes a status date by hand at line {block.line} ('{status.group(0)}'): statuses "
+                        f"are written once, in {REGISTER_PATH}"
+                    )
                     break
         for anchors, fence in diagrams:
             found += self.diagram_problems(fence["body"], markdown.count("\n", 0, fence.start()) + 1 + offset, anchors)
@@ -414,9 +461,11 @@ class PageCheck:
             for service in self.register.mentioned(label):
                 # The section that describes a service may draw how it works: its status box is above.
                 if not service.available(self.today) and node["id"] not in retired and not self.owns(service, anchors):
-                    found.append(f"{name} sends readers to {service.name} ({service.status(self.today)}) in node "
-                                 f"'{node['id']}': mark it ':::{RETIRED_CLASS}' (its status is then shown), or point "
-                                 f"to what replaces it")
+                    found.append(
+                        f"{name} sends readers to {service.name} ({service.status(self.today)}) in node "
+                        f"'{node['id']}': mark it ':::{RETIRED_CLASS}' (its status is then shown), or point "
+                        f"to what replaces it"
+                    )
         return found
 
     # --- rewriting ------------------------------------------------------------------------------------
@@ -435,6 +484,7 @@ class PageCheck:
     def add_link_labels(self, markdown: str) -> str:
         """The status after every link to a service that is not available: outside fences, code spans
         and headings."""
+
         def label_link(match: re.Match) -> str:
             service = self.linked_service(match["text"], match["target"])
             if service is None or service.available(self.today):
@@ -446,13 +496,13 @@ class PageCheck:
                 return line
             parts, position = [], 0
             for code in CODE_SPAN.finditer(line):
-                parts += [LINK.sub(label_link, line[position:code.start()]), code.group(0)]
+                parts += [LINK.sub(label_link, line[position : code.start()]), code.group(0)]
                 position = code.end()
             return "".join(parts) + LINK.sub(label_link, line[position:])
 
         out, position = [], 0
         for fence in FENCE.finditer(markdown):
-            out += ["\n".join(map(label_line, markdown[position:fence.start()].split("\n"))), fence.group(0)]
+            out += ["\n".join(map(label_line, markdown[position : fence.start()].split("\n"))), fence.group(0)]
             position = fence.end()
         out.append("\n".join(map(label_line, markdown[position:].split("\n"))))
         return "".join(out)
@@ -466,12 +516,17 @@ class PageCheck:
         return '!!! warning "Status"\n    ' + " ".join(sentences) + "\n"
 
     def add_status_notes(self, markdown: str) -> str:
-        here = [service for service in self.register.services.values()
-                if service.page_file == self.src_uri and not service.available(self.today)]
+        here = [
+            service
+            for service in self.register.services.values()
+            if service.page_file == self.src_uri and not service.available(self.today)
+        ]
         if not here:
             return markdown
         lines = markdown.split("\n")
-        fences = [(markdown.count("\n", 0, m.start()), markdown.count("\n", 0, m.end())) for m in FENCE.finditer(markdown)]
+        fences = [
+            (markdown.count("\n", 0, m.start()), markdown.count("\n", 0, m.end())) for m in FENCE.finditer(markdown)
+        ]
         inserts: dict[int, list[str]] = {}
         anchors_found = set()
         for number, line in enumerate(lines):
@@ -492,10 +547,15 @@ class PageCheck:
                     inserts.setdefault(at, []).append(self.status_note(service))
         for service in here:
             if service.id not in anchors_found:
-                log.warning("Doc file '%s' has no section '#%s', where %s says %s is described.",
-                            self.src_uri, service.anchor, REGISTER_PATH, service.name)
+                log.warning(
+                    "Doc file '%s' has no section '#%s', where %s says %s is described.",
+                    self.src_uri,
+                    service.anchor,
+                    REGISTER_PATH,
+                    service.name,
+                )
         for number in sorted(inserts, reverse=True):
-            lines[number + 1:number + 1] = ["", *inserts[number]]
+            lines[number + 1 : number + 1] = ["", *inserts[number]]
         return "\n".join(lines)
 
     def rewrite_fence(self, fence: re.Match) -> str:
@@ -515,35 +575,47 @@ class PageCheck:
             if not services:
                 return node.group(0)
             status = "; ".join(s.status(self.today) for s in services)
-            statuses.extend(f"{s.name}: {s.status(self.today)}." for s in services if f"{s.name}: {s.status(self.today)}." not in statuses)
+            statuses.extend(
+                f"{s.name}: {s.status(self.today)}."
+                for s in services
+                if f"{s.name}: {s.status(self.today)}." not in statuses
+            )
             return f'{node["id"]}{node["open"]}"{label}<br/>({status})"{node["close"]}{node["cls"] or ""}'
 
         body = NODE.sub(relabel, body)
         if statuses:
-            body = ACC_DESCR.sub(lambda m: f'{m["head"]}{m["text"]} Status: {" ".join(statuses)}', body, count=1)
+            body = ACC_DESCR.sub(lambda m: f"{m['head']}{m['text']} Status: {' '.join(statuses)}", body, count=1)
         indent = fence["indent"]
         body = body.rstrip("\n") + f"\n{indent}    {RETIRED_STYLE}\n"
-        return f'{indent}{fence["fence"]}{fence["info"]}\n{body}{indent}{fence["fence"]}'
+        return f"{indent}{fence['fence']}{fence['info']}\n{body}{indent}{fence['fence']}"
 
     def render_table(self, marker: re.Match) -> str:
         table = marker["table"]
         if table not in TABLES:
-            log.warning("Doc file '%s' asks for the services table '%s', which does not exist (known: %s).",
-                        self.src_uri, table, ", ".join(sorted(TABLES)))
+            log.warning(
+                "Doc file '%s' asks for the services table '%s', which does not exist (known: %s).",
+                self.src_uri,
+                table,
+                ", ".join(sorted(TABLES)),
+            )
             return marker.group(0)
         if table == "all":
             rows = ["| service | status | source, checked on |", "|---|---|---|"]
             for service in sorted(self.register.services.values(), key=lambda s: s.name.lower()):
                 checked = human_date(service.verified) if service.verified else "not checked"
-                rows.append(f"| {self.service_link(service)} | {service.full_status(self.today)} | "
-                            f"[AWS]({service.source}), {checked} |")
+                rows.append(
+                    f"| {self.service_link(service)} | {service.full_status(self.today)} | "
+                    f"[AWS]({service.source}), {checked} |"
+                )
             # A listing of every service's name: kept out of search, like the other generated listings.
             return '<div markdown="1" data-search-exclude>\n\n' + "\n".join(rows) + "\n\n</div>"
         rows = ["| service | what it does | status |", "|---|---|---|"]
         for service in self.register.services.values():
             if service.table == table:
-                rows.append(f"| {self.service_link(service)} | {(service.summary or '').replace('|', '/')} | "
-                            f"{service.full_status(self.today)} |")
+                rows.append(
+                    f"| {self.service_link(service)} | {(service.summary or '').replace('|', '/')} | "
+                    f"{service.full_status(self.today)} |"
+                )
         return "\n".join(rows)
 
     def service_link(self, service: Service) -> str:

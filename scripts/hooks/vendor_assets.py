@@ -27,6 +27,7 @@ VENDOR_FILES = {
     "iframe-worker/shim.js": "iframe-worker/shim/index.js",
 }
 
+
 def _node_modules(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "node_modules"
 
