@@ -258,16 +258,18 @@ def graph_sources(pages: int) -> list[tuple[str, str]]:
         return [(uri, (Path(tmp) / "docs" / uri).read_text(encoding="utf-8")) for uri in order]
 
 
-def bench_graph(pages: int, graph_module=None) -> dict:
+def bench_graph(pages: int, build_graph=None, render_backlinks=None, render_related=None) -> dict:
     """The link graph of a synthetic site: read every page, then render every page's backlinks and
-    related pages, as the build does (scripts/hooks/knowledge_graph.py), in this process."""
-    graph_module = graph_module or __import__("knowledge_graph")
+    related pages, as the build does (scripts/site_graph.py), in this process.
+    The functions can be another version's, to compare."""
+    if build_graph is None:
+        from site_graph import build_graph, render_backlinks, render_related
     sources = graph_sources(pages)
     started = time.perf_counter()
-    graph = graph_module.build_graph(sources)
+    graph = build_graph(sources)
     read = time.perf_counter() - started
     for src_uri, _ in sources:
-        graph_module.render_backlinks(graph, src_uri) + graph_module.render_related(graph, src_uri)
+        render_backlinks(graph, src_uri) + render_related(graph, src_uri)
     total = time.perf_counter() - started
     return {"pages": len(sources), "read_seconds": round(read, 2), "graph_seconds": round(total, 2)}
 

@@ -83,3 +83,9 @@ def strict_build(site_dir: Path, env: dict | None = None, variant: str = "site")
     )
     if result.returncode:
         raise SystemExit(f"the strict build failed:\n{result.stdout}{result.stderr}")
+
+
+def print_build(config) -> bool:
+    """Whether a loaded configuration (a hook's `config`) is the print build (mkdocs-print.yml)."""
+    print_site = config.plugins.get("print-site")
+    return bool(print_site and print_site.config.get("enabled"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from site_server import free_port, serve
-from support import build_fixture, build_site, confine, launch_browser, site_pages, visit_pages
+from support import build_fixture, build_site, confine, launch_browser, page_urls, visit_pages
 
 
 def _world_readable(path: Path) -> Path:
@@ -58,7 +58,7 @@ def browser():
 @pytest.fixture(scope="session")
 def page_visits(site_dir, site_url):
     """Every page of the real site, visited once; requests to any other host are aborted and recorded."""
-    return visit_pages(site_url, site_pages(site_dir))
+    return visit_pages(site_url, page_urls(site_dir))
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +82,7 @@ def visit_fixture(fixture_site):
         result = fixture_site(name)
         assert result.returncode == 0, f"fixture {name} should build:\n{result.output}"
         with serve(result.site_dir) as url:
-            return visit_pages(url, site_pages(result.site_dir))
+            return visit_pages(url, page_urls(result.site_dir))
 
     return run
 
@@ -112,6 +112,29 @@ def search_outcomes(search_tab, site_url):
 
     # Typed as fast as keys can be pressed: every key still sends its query, and the check waits for the last.
     return run(search_tab, site_url, load_queries(), lambda tab, query: type_query(tab, query, delay=0))
+
+
+LAYERS = ("unit", "content", "browser")
+# What a test may use in each layer: a unit test builds nothing, a content test opens no browser.
+BROWSER_FIXTURES = {"browser", "page_visits", "site_url", "search_tab", "search_outcomes", "visit_fixture"}
+SITE_FIXTURES = {"site_dir", "fixture_site"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Every test belongs to exactly one layer (pytest -m unit / content / browser), and to the right one."""
+    problems = []
+    for item in items:
+        layers = [mark.name for mark in item.iter_markers() if mark.name in LAYERS]
+        used = set(getattr(item, "fixturenames", ()))
+        if len(layers) != 1:
+            problems.append(f"{item.nodeid}: marked {layers or 'with no layer'}; mark it with one of {LAYERS}")
+        elif used & BROWSER_FIXTURES and layers[0] != "browser":
+            problems.append(f"{item.nodeid}: uses {sorted(used & BROWSER_FIXTURES)}, so it is a browser test")
+        elif used & SITE_FIXTURES and layers[0] == "unit":
+            problems.append(f"{item.nodeid}: uses {sorted(used & SITE_FIXTURES)}, so it is not a unit test")
+    if problems:
+        raise pytest.UsageError("tests in the wrong layer:\n" + "\n".join(problems))
 
 
 _search_report: list[str] = []

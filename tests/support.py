@@ -3,12 +3,15 @@ visiting its pages in headless Chromium as a reader would."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+import yaml
 from browser import CHROMIUM_ARGS, chromium_path
 from site_build import ROOT, BuildResult, build_site  # noqa: F401 (build_site: for the checks)
+from site_graph import Graph, build_graph
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -26,8 +29,34 @@ def build_fixture(name: str, site_dir: Path, env: dict | None = None) -> BuildRe
     return build_site(site_dir, docs_dir=docs_dir, nav=fixture_nav(docs_dir), env=env)
 
 
-def site_pages(site_dir: Path) -> list[str]:
-    """Site-relative URLs of every page of a site built with directory URLs."""
+def nav_files(nav: list | None = None) -> list[str]:
+    """The Markdown files of a navigation (mkdocs.yml's by default), in its order."""
+    if nav is None:
+        nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]
+    files = []
+    for item in nav:
+        if isinstance(item, str):
+            files.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                files.extend(nav_files(value) if isinstance(value, list) else [value])
+    return files
+
+
+@functools.cache
+def real_graph() -> Graph:
+    """The link graph of the real site's pages, as the build reads them (scripts/site_graph.py)."""
+    return build_graph([(name, (ROOT / "docs" / name).read_text(encoding="utf-8")) for name in nav_files()])
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative URL a page is built at (directory URLs): `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
+    path = src_uri.removesuffix(".md").removesuffix("index")
+    return path if not path or path.endswith("/") else path + "/"
+
+
+def page_urls(site_dir: Path) -> list[str]:
+    """Site-relative URLs of every page of a built site (directory URLs), in path order."""
     pages = []
     for index in sorted(site_dir.rglob("index.html")):
         relative = index.parent.relative_to(site_dir).as_posix()
@@ -62,6 +91,7 @@ class PageVisit:
     """What a reader's browser did on one page."""
 
     page: str
+    status: int = 0  # the page's HTTP status
     foreign_requests: list[str] = field(default_factory=list)
     diagrams: int = 0
     rendered: int = 0
@@ -122,7 +152,8 @@ def _host_key(url: str) -> str:
 async def _visit(tab, base_url: str, page: str) -> PageVisit:
     result = PageVisit(page=page)
     tab.current_visit = result  # console errors are recorded against the page being visited
-    await tab.goto(base_url + page, wait_until="load")
+    response = await tab.goto(base_url + page, wait_until="load")
+    result.status = response.status if response else 0
     state = await tab.evaluate(DIAGRAM_STATE_JS)
     # Late requests (lazy libraries, the search worker) still count: wait until the network is quiet.
     await tab.wait_for_load_state("networkidle")

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from support import ROOT
 
+pytestmark = pytest.mark.browser
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # One page of every kind: home, section index, topic page with diagrams and maths, table-heavy
 # comparison, generated pages.

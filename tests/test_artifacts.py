@@ -8,52 +8,16 @@ import sys
 import zipfile
 
 import pytest
-import yaml
 from build_offline import TOP_FOLDER
-from mkdocs.utils.meta import get_data
-from support import ROOT, SMALLEST_LABEL_PX_JS, confine
+from markdown_source import diagram_labels, diagrams
+from site_graph import BACKLINKS_SHOWN
+from support import ROOT, SMALLEST_LABEL_PX_JS, confine, real_graph
 
-MERMAID_FENCE = re.compile(r"```mermaid\n(.*?)```", re.S)
-# Node labels: id[Label], id("Label"), id{Label}, id[(Label)], id([Label]), id((Label)), id>Label], quoted or not.
-NODE_LABEL = re.compile(
-    r"\b[\w-]+\s*(?:\[\(|\(\[|\(\(|\[\[|\[/|\[\\|\[|\(|\{\{|\{|>)\s*\"?([^\"\]\)\}\n]+?)\"?\s*(?:\)\]|\]\)|\)\)|\]\]|/\]|\\\]|\]|\)|\}\}|\})"
-)
-
-
-def nav_files(nav) -> list[str]:
-    files = []
-    for item in nav:
-        if isinstance(item, str):
-            files.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                files.extend(nav_files(value) if isinstance(value, list) else [value])
-    return files
-
-
-def site_pages() -> list[tuple[str, str, str]]:
-    """(file, title, markdown) of every page in the nav."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    pages = []
-    for name in nav_files(config["nav"]):
-        markdown, meta = get_data((ROOT / "docs" / name).read_text())
-        pages.append((name, meta.get("title") or name, markdown))
-    return pages
+pytestmark = pytest.mark.browser
 
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
-
-
-def diagram_labels(markdown: str) -> list[str]:
-    labels = []
-    for diagram in MERMAID_FENCE.findall(markdown):
-        for line in diagram.splitlines():
-            if line.strip().startswith(("click", "accTitle", "accDescr", "classDef", "class ", "style", "%%")):
-                continue
-            # A label broken over lines with <br/> prints as those lines.
-            labels += [re.sub(r"<br\s*/?>", " ", label).strip() for label in NODE_LABEL.findall(line) if label.strip()]
-    return labels
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +113,6 @@ def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
 
 
 def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
-    from knowledge_graph import BACKLINKS_SHOWN
-
     assert print_layout["underlined"] == 0, f"{print_layout['underlined']} abbreviations printed underlined"
     long = [
         f"{b['where']}: {b['shown']} items, folded list printed: {bool(b['unfolded'])}"
@@ -197,10 +159,10 @@ def test_pdf_has_one_clean_title_contents_with_page_numbers_and_an_answer_key(pd
                 wrong.append(
                     f"contents entry {link['/Dest']} on page {index + 1}: printed {printed}, leads to page {target}"
                 )
-    assert entries >= len(site_pages()), f"only {entries} linked contents entries"
+    assert entries >= len(real_graph().pages), f"only {entries} linked contents entries"
     assert not wrong, "contents entries without their right page number:\n" + "\n".join(wrong[:20])
     assert any(title == "Answer key" for title, _ in outline), "no answer key in the PDF's bookmarks"
-    questions = sum(markdown.count('??? question "') for _, _, markdown in site_pages())
+    questions = sum(page.markdown.count('??? question "') for page in real_graph().pages.values())
     destinations = {name.lstrip("/") for name in reader.named_destinations}
     missing = [
         n for n in range(1, questions + 1) if f"question-{n}" not in destinations or f"answer-{n}" not in destinations
@@ -221,7 +183,7 @@ def outline_titles(outline) -> list[str]:
 
 def test_pdf_page_count_is_plausible(pdf):
     reader, _ = pdf
-    pages = len(site_pages())
+    pages = len(real_graph().pages)
     assert pages <= len(reader.pages) <= pages * 40, f"{len(reader.pages)} PDF pages for {pages} site pages"
 
 
@@ -229,8 +191,8 @@ def test_pdf_has_every_page_title_in_text_and_outline(pdf):
     reader, text = pdf
     squashed = squash(text)
     outline = {squash(title) for title in outline_titles(reader.outline)}
-    missing_text = [title for _, title, _ in site_pages() if squash(title) not in squashed]
-    missing_outline = [title for _, title, _ in site_pages() if squash(title) not in outline]
+    missing_text = [page.title for page in real_graph().pages.values() if squash(page.title) not in squashed]
+    missing_outline = [page.title for page in real_graph().pages.values() if squash(page.title) not in outline]
     assert not missing_text, f"page titles missing from the PDF text: {missing_text}"
     assert not missing_outline, f"page titles missing from the PDF bookmarks: {missing_outline}"
 
@@ -240,8 +202,9 @@ def test_pdf_has_every_diagram_label_and_no_mermaid_source(pdf):
     squashed = squash(text)
     missing = [
         f"{name}: {label}"
-        for name, _, markdown in site_pages()
-        for label in diagram_labels(markdown)
+        for name, page in real_graph().pages.items()
+        for fence in diagrams(page.markdown)
+        for label in diagram_labels(fence["body"])
         if squash(label) not in squashed
     ]
     assert not missing, "diagram labels missing from the PDF (did the diagrams render?):\n" + "\n".join(missing)
@@ -262,7 +225,8 @@ def test_pdf_links_stay_inside_the_document(pdf):
                 external += 1
             elif annotation.get_object().get("/Dest") is not None or action.get("/S") == "/GoTo":
                 internal += 1
-    assert internal > 0, "no internal link jumps inside the PDF"
+    assert internal > len(real_graph().pages), f"only {internal} links jump inside the PDF"
+    assert external > 100, f"only {external} links to other sites: have the Sources lists lost theirs?"
 
 
 @pytest.fixture(scope="module")

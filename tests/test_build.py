@@ -3,26 +3,14 @@
 import re
 
 import pytest
-import yaml
-from support import ROOT
+from support import nav_files, page_url
 
-
-def nav_pages(nav) -> list[str]:
-    pages = []
-    for item in nav:
-        if isinstance(item, str):
-            pages.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                pages.extend(nav_pages(value) if isinstance(value, list) else [value])
-    return pages
+pytestmark = pytest.mark.content
 
 
 def test_real_site_builds_strictly_with_every_nav_page(site_dir):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    for page in nav_pages(config["nav"]):
-        built = site_dir / re.sub(r"(index)?\.md$", "", page) / "index.html"
-        assert built.exists(), f"{page} is in the nav but {built} was not built"
+    missing = [page for page in nav_files() if not (site_dir / page_url(page) / "index.html").exists()]
+    assert not missing, f"in the nav but not built: {missing}"
 
 
 def test_valid_fixture_builds(fixture_site):
@@ -68,7 +56,32 @@ def test_valid_fixture_builds(fixture_site):
             r"Doc file 'guide/unknown-exam\.md' maps to exam 'mla-c02', which is not mapped by task statement",
         ),
         ("bad-exam-task", r"Doc file 'guide/unmapped\.md' has no `exam: \{mla-c01: \[\.\.\.\]\}` in its front matter"),
-        ("bad-exam-task", r"Doc file 'index\.md' asks for the exam map 'mla-c02', which does not exist"),
+        (
+            "bad-exam-task",
+            r"Doc file 'index\.md' has the marker '<!-- generate: exam-map mla-c02 -->', whose argument must be one of: mla-c01, mls-c01",
+        ),
+        (
+            "bad-markers",
+            r"Doc file 'index\.md' has the marker '<!-- generate: glosary -->', which the build does not know \(known: ",
+        ),
+        (
+            "bad-markers",
+            r"Doc file 'index\.md' has the comment '<!-- glossary -->', which is no marker: write `<!-- generate: NAME -->`",
+        ),
+        (
+            "bad-markers",
+            r"'<!-- generate: services-table everything -->', whose argument must be one of: ai-services, all",
+        ),
+        ("bad-markers", r"'<!-- generate: exam-traps mla-c01 -->', which takes no argument"),
+        (
+            "bad-markers",
+            r"Doc file 'misspelt\.md' has the front-matter key 'exam_domian', which nothing reads \(known: title, ",
+        ),
+        ("bad-markers", r"Doc file 'misspelt\.md' has no 'exam_domain' in its front matter"),
+        (
+            "bad-markers",
+            r"Doc file 'unknown-kind\.md' has kind 'landing', which is not a page kind \(known: topic, section, ",
+        ),
     ],
 )
 def test_bad_input_fails_the_strict_build_naming_file_and_problem(fixture_site, fixture, expected):

@@ -46,6 +46,7 @@ def exam_map_fixture(fixture_site):
     return result.site_dir
 
 
+@pytest.mark.content
 def test_fixture_map_lists_pages_and_sections_under_their_task_statements(exam_map_fixture):
     soup = article(exam_map_fixture, "resources/exam-map")
     assert links_under(task_section(soup, "1.1")) == [("Storage", "../../guide/storage/")]
@@ -57,6 +58,7 @@ def test_fixture_map_lists_pages_and_sections_under_their_task_statements(exam_m
     assert [a.get_text() for a in beyond.find_all("a")] == ["History"]
 
 
+@pytest.mark.content
 def test_fixture_map_flags_task_statements_no_page_teaches(exam_map_fixture):
     soup = article(exam_map_fixture, "resources/exam-map")
     assert not flagged(task_section(soup, "1.1"))
@@ -65,12 +67,14 @@ def test_fixture_map_flags_task_statements_no_page_teaches(exam_map_fixture):
     assert "1 of 3 taught" in summary.get_text() and "0 of 3 taught" in summary.get_text()
 
 
+@pytest.mark.content
 def test_fixture_legacy_map_lists_pages_under_specialty_domains(exam_map_fixture):
     soup = article(exam_map_fixture, "resources/exam-map-specialty")
     listed = soup.find(id="data-engineering").find_next_sibling()
     assert [a.get_text() for a in listed.find_all("a")] == ["Storage"]
 
 
+@pytest.mark.content
 def test_every_task_statement_is_taught_on_the_real_site(site_dir):
     soup = article(site_dir, "resources/exam-map")
     untaught = [
@@ -82,6 +86,7 @@ def test_every_task_statement_is_taught_on_the_real_site(site_dir):
         assert heading is not None and f"({domain['weight']} %)" in heading.get_text(), domain_id
 
 
+@pytest.mark.content
 def test_every_in_scope_service_is_linked_to_the_section_that_explains_it(site_dir):
     soup = article(site_dir, "resources/exam-map")
     table = soup.find(id="in-scope-services").find_next_sibling().find("table")
@@ -90,6 +95,7 @@ def test_every_in_scope_service_is_linked_to_the_section_that_explains_it(site_d
     assert named >= 60 and len(links) == named, f"{len(links)} links for {named} in-scope services"
 
 
+@pytest.mark.unit
 def test_malformed_exams_are_reported():
     exams = {
         "mla-c01": {

@@ -1,47 +1,16 @@
-"""The knowledge graph: backlinks are exact, no page is an orphan, topic pages are well linked,
-every topic page has self-check questions, and the glossary matches the abbreviations."""
+"""The link graph: backlinks are exact, no page is an orphan, pages link out as their kind asks, every
+topic page has self-check questions, and the glossary matches the abbreviations."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from knowledge_graph import META_PAGES, abbreviations, build_graph
-from support import ROOT, site_pages
-
-
-def nav_files(nav) -> list[str]:
-    files = []
-    for item in nav:
-        if isinstance(item, str):
-            files.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                files.extend(nav_files(value) if isinstance(value, list) else [value])
-    return files
-
-
-def real_graph():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    return build_graph([(name, (ROOT / "docs" / name).read_text()) for name in nav_files(config["nav"])])
-
-
-def is_topic_page(src_uri: str) -> bool:
-    return src_uri != "index.md" and not src_uri.endswith("/index.md") and src_uri not in META_PAGES
-
-
-def orphans(graph) -> list[str]:
-    return [uri for uri in graph.pages if uri != "index.md" and not graph.inbound(uri)]
-
-
-def under_linked(graph, minimum: int = 3) -> list[str]:
-    return [
-        f"{uri} links to {len(graph.outbound_pages(uri))} page(s)"
-        for uri in graph.pages
-        if is_topic_page(uri) and len(graph.outbound_pages(uri)) < minimum
-    ]
+from glossary import abbreviations
+from page_kinds import SELF_CHECK_QUESTIONS
+from site_graph import BACKLINKS_SHOWN, build_graph, render_backlinks
+from support import ROOT, page_url, page_urls, real_graph
 
 
 def section_items(html: str, section_id: str) -> list[str]:
@@ -60,6 +29,7 @@ def graph_fixture(fixture_site):
     return result.site_dir
 
 
+@pytest.mark.content
 def test_backlinks_are_exact_on_a_fixture(graph_fixture):
     def backlinks(page):
         return section_items((graph_fixture / page / "index.html").read_text(), "referenced-by")
@@ -72,9 +42,8 @@ def test_backlinks_are_exact_on_a_fixture(graph_fixture):
     assert "referenced-by" not in (graph_fixture / "lonely" / "index.html").read_text()
 
 
+@pytest.mark.unit
 def test_long_backlink_lists_are_folded_after_a_handful_of_pages():
-    from knowledge_graph import BACKLINKS_SHOWN, render_backlinks
-
     linking = [
         (f"p{n}.md", f"# Page {n}\n\nSee [the target](target.md).\n\n## More\n\n[Again](target.md).\n")
         for n in range(BACKLINKS_SHOWN + 3)
@@ -88,36 +57,52 @@ def test_long_backlink_lists_are_folded_after_a_handful_of_pages():
     assert folded.startswith(' "3 more pages link here"') and folded.count("\n    - ") == 3
 
 
+@pytest.mark.content
 def test_related_pages_come_from_shared_tags_and_skip_linked_pages(graph_fixture):
     related = section_items((graph_fixture / "a" / "index.html").read_text(), "related-by-tags")
     assert related == ["Lonely page : Storage"], "B and C are linked from A already; Lonely shares Storage"
 
 
-def test_orphan_check_names_the_orphan():
-    sources = [
-        (p.relative_to(ROOT / "tests/fixtures/graph/docs").as_posix(), p.read_text())
-        for p in sorted((ROOT / "tests/fixtures/graph/docs").glob("*.md"))
-    ]
-    graph = build_graph(sources)
-    assert orphans(graph) == ["lonely.md"]
-    assert "b.md links to 1 page(s)" in under_linked(graph)
+@pytest.mark.unit
+def test_orphan_and_link_checks_name_the_page():
+    docs = ROOT / "tests/fixtures/graph/docs"
+    graph = build_graph([(p.relative_to(docs).as_posix(), p.read_text()) for p in sorted(docs.glob("*.md"))])
+    assert graph.orphans() == ["lonely.md"]
+    assert "b.md links to 1 other page(s); a topic page links to at least 3" in graph.under_linked()
+    assert repr(graph) == "Graph(5 pages)", "a failing check prints the graph: it must stay short"
 
 
+@pytest.mark.unit
+def test_page_kinds_decide_the_rules():
+    home = "---\nkind: home\n---\n\n# Home\n\n[A](a.md)\n"
+    meta = "---\nkind: meta\ntags: [Storage]\n---\n\n# Map\n\n[A](a.md)\n"
+    topic = "---\ntags: [Storage]\n---\n\n# A\n\n[Map](map.md)\n"
+    graph = build_graph([("index.md", home), ("map.md", meta), ("a.md", topic)])
+    assert graph.orphans() == [], "home needs no inbound link; map and a are linked"
+    assert graph.under_linked() == ["a.md links to 1 other page(s); a topic page links to at least 3"]
+    assert graph.related_by_tags("a.md") == [], "a meta page is never listed as related"
+
+
+@pytest.mark.unit
 def test_no_page_is_an_orphan():
-    assert not orphans(real_graph()), "pages no other page links to (navigation does not count)"
+    found = real_graph().orphans()
+    assert not found, f"pages no other page links to (navigation does not count): {found}"
 
 
-def test_every_topic_page_links_to_at_least_three_others():
-    problems = under_linked(real_graph())
+@pytest.mark.unit
+def test_every_page_links_out_as_its_kind_asks():
+    problems = real_graph().under_linked()
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.content
 def test_every_topic_page_ends_with_two_to_five_self_check_questions(site_dir):
+    low, high = SELF_CHECK_QUESTIONS
     problems = []
-    for src_uri in real_graph().pages:
-        if not is_topic_page(src_uri) or src_uri.startswith("resources/"):
+    for src_uri, info in real_graph().pages.items():
+        if not info.kind.self_check:
             continue
-        html = (site_dir / re.sub(r"\.md$", "", src_uri) / "index.html").read_text()
+        html = (site_dir / page_url(src_uri) / "index.html").read_text()
         soup = BeautifulSoup(html, "html.parser")
         heading = soup.find(id="check-yourself")
         questions = []
@@ -126,7 +111,7 @@ def test_every_topic_page_ends_with_two_to_five_self_check_questions(site_dir):
                 break
             if sibling.name == "details" and "question" in sibling.get("class", []):
                 questions.append(sibling)
-        if not 2 <= len(questions) <= 5:
+        if not low <= len(questions) <= high:
             problems.append(f"{src_uri}: {len(questions)} self-check question(s) under 'Check yourself'")
     assert not problems, "\n".join(problems)
 
@@ -138,7 +123,7 @@ NOT_ABBREVIATIONS = {"NVIDIA", "MATLAB", "NXP", "H2O", "PPI", "JAX"}
 
 
 def page_texts(site_dir):
-    for page in site_pages(site_dir):
+    for page in page_urls(site_dir):
         soup = BeautifulSoup((site_dir / page / "index.html").read_text(), "html.parser")
         article = soup.find("article")
         if article is None:
@@ -154,7 +139,7 @@ def page_texts(site_dir):
 
 def glossary_usage(site_dir) -> tuple[dict[str, str], list[str]]:
     """Acronyms written without a glossary entry ({acronym: first page}), and entries no page uses."""
-    terms = {term for term, _ in abbreviations(type("C", (), {"config_file_path": str(ROOT / "mkdocs.yml")})())}
+    terms = {term for term, _ in abbreviations(ROOT)}
     unknown, used = {}, set()
     for page, article in page_texts(site_dir):
         # The glossary's own table would count every entry as used.
@@ -169,6 +154,7 @@ def glossary_usage(site_dir) -> tuple[dict[str, str], list[str]]:
     return unknown, sorted(terms - used)
 
 
+@pytest.mark.content
 def test_every_acronym_has_a_glossary_entry_and_every_entry_is_used(site_dir):
     unknown, unused = glossary_usage(site_dir)
     assert not unknown, "acronyms without a glossary entry (add them to includes/abbreviations.md):\n" + "\n".join(
@@ -177,6 +163,7 @@ def test_every_acronym_has_a_glossary_entry_and_every_entry_is_used(site_dir):
     assert not unused, f"glossary entries used on no page: {unused}"
 
 
+@pytest.mark.content
 def test_glossary_usage_check_sees_unused_entries_and_hyphen_joined_uses(graph_fixture):
     _, unused = glossary_usage(graph_fixture)
     assert "ETL" not in unused and "HLS" not in unused, "b.md uses ETL, and HLS joined by a hyphen"

@@ -9,7 +9,9 @@ own box, every column reachable. The screenshots the checks take are kept in .ca
 from __future__ import annotations
 
 import pytest
-from support import ROOT, SMALLEST_LABEL_PX_JS, site_pages
+from support import ROOT, SMALLEST_LABEL_PX_JS, page_urls
+
+pytestmark = pytest.mark.browser
 
 EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
 LAPTOP = {"width": 1366, "height": 900}
@@ -61,7 +63,7 @@ def measure(browser, site_url, site_dir, viewport) -> dict[str, dict]:
     context = browser.new_context(viewport=viewport)
     tab = context.new_page()
     layouts = {}
-    for page in site_pages(site_dir):
+    for page in page_urls(site_dir):
         tab.goto(site_url + page, wait_until="load")
         layouts[page or "index.html"] = tab.evaluate(LAYOUT_JS)
     context.close()

@@ -1,6 +1,9 @@
 """Every link and anchor of the built site, checked by linkchecker over HTTP."""
 
+import pytest
 from check_links import check_links
+
+pytestmark = pytest.mark.content
 
 
 def test_real_site_has_no_broken_links_or_anchors(site_dir):

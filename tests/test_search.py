@@ -9,11 +9,13 @@ from conftest import _search_report
 from search_suite import QUERIES_FILE, REQUIRED_TOP_SHARE, TOP, problems, report, shares, strip
 
 
+@pytest.mark.content
 def test_every_query_names_a_page_and_section_the_site_has(site_dir):
     found = problems(QUERIES_FILE, site_dir)
     assert not found, "tests/search_queries.yml:\n" + "\n".join(found)
 
 
+@pytest.mark.content
 def test_a_bad_query_entry_fails_naming_the_entry_and_the_problem(site_dir, tmp_path):
     bad = tmp_path / "queries.yml"
     bad.write_text(
@@ -34,6 +36,7 @@ def test_a_bad_query_entry_fails_naming_the_entry_and_the_problem(site_dir, tmp_
         assert expected in found, f"expected {expected!r} in:\n{found}"
 
 
+@pytest.mark.browser
 def test_learners_find_the_page_that_answers_in_the_top_three(search_outcomes, site_url):
     summary = shares(search_outcomes)
     _search_report[:] = report(summary).splitlines()
@@ -43,10 +46,12 @@ def test_learners_find_the_page_that_answers_in_the_top_three(search_outcomes, s
     )
 
 
+@pytest.mark.browser
 def test_searching_sends_no_request_to_another_host(search_outcomes, search_tab):
     assert not search_tab.foreign_requests, f"requests to other hosts: {search_tab.foreign_requests}"
 
 
+@pytest.mark.browser
 def test_results_follow_the_query_typed(search_tab, site_url):
     first = type_query(search_tab, "SMOTE")
     assert first and strip(first[0]["page"], site_url) == "feature-engineering/unbalanced-data/", first[:3]
@@ -57,6 +62,7 @@ def test_results_follow_the_query_typed(search_tab, site_url):
     assert again and strip(again[0]["page"], site_url) == "data-engineering/kinesis/", again[:3]
 
 
+@pytest.mark.browser
 def test_a_section_result_shows_its_heading_and_enter_opens_it(search_tab, site_url):
     results = type_query(search_tab, "what port does zeppelin use on emr")
     assert results, "no results"
@@ -83,6 +89,7 @@ def test_a_section_result_shows_its_heading_and_enter_opens_it(search_tab, site_
         ("artefact", "artifact"),
     ],
 )
+@pytest.mark.browser
 def test_both_spellings_give_the_same_results(search_tab, british, american):
     uk, us = type_query(search_tab, british), type_query(search_tab, american)
     assert uk, f"{british!r} found nothing"

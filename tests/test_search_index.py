@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 
+import pytest
 from support import ROOT
 
 ENGINE = ROOT / "scripts" / "search"
@@ -26,6 +27,7 @@ def terms_of(text: str) -> list[list[str]]:
     return json.loads(out)
 
 
+@pytest.mark.content
 def test_fixture_index_holds_readable_text_only(fixture_site):
     result = fixture_site("search")
     assert result.returncode == 0, result.output
@@ -53,6 +55,7 @@ def test_fixture_index_holds_readable_text_only(fixture_site):
     assert "the-pipeline" in anchors and "meerkat" in terms
 
 
+@pytest.mark.content
 def test_real_index_holds_no_source_and_no_generated_navigation(site_dir):
     docs = index_of(site_dir)
     source = re.compile(r"accTitle|accDescr|flowchart|-->|\\\(|\\\[|\\frac|\\mathrm|click \w+ \"")
@@ -64,6 +67,7 @@ def test_real_index_holds_no_source_and_no_generated_navigation(site_dir):
     assert "Glossary" in titles and "Exam traps" in titles, "meta pages are findable by their introduction"
 
 
+@pytest.mark.content
 def test_every_page_runs_our_search_worker(site_dir):
     pages = [html for html in site_dir.rglob("*.html") if '"search":' in html.read_text(encoding="utf-8")]
     assert len(pages) > 90, f"only {len(pages)} pages carry Material's search configuration"
@@ -72,6 +76,7 @@ def test_every_page_runs_our_search_worker(site_dir):
         assert "workers/search." not in text and "search-worker." in text, f"{html}: not our search worker"
 
 
+@pytest.mark.unit
 def test_british_and_american_spellings_make_the_same_terms():
     pairs = [
         ("regularisation", "regularization"),
@@ -95,6 +100,7 @@ def test_british_and_american_spellings_make_the_same_terms():
         assert uk_terms == us_terms, f"{uk!r} -> {uk_terms}, {us!r} -> {us_terms}"
 
 
+@pytest.mark.unit
 def test_identifiers_stay_whole_and_stop_words_go():
     tokens = terms_of("text/csv SAGEMAKER_PROGRAM ml.p3.2xlarge k-NN t-SNE S3 F1 the of which")
     assert tokens[0][0] == "text/csv" and {"text", "csv"} <= set(tokens[0])

@@ -19,6 +19,7 @@ REGISTER = load_register(ROOT / REGISTER_PATH)
 STALE_AFTER = datetime.timedelta(days=365)
 
 
+@pytest.mark.unit
 def test_register_is_well_formed():
     assert not REGISTER.problems, "\n".join(REGISTER.problems)
 
@@ -31,6 +32,7 @@ AWS_SOURCE = re.compile(
 )
 
 
+@pytest.mark.unit
 def test_register_statuses_are_sourced_and_recent():
     today = datetime.date.today()
     for service in REGISTER.services.values():
@@ -45,6 +47,7 @@ def test_register_statuses_are_sourced_and_recent():
         )
 
 
+@pytest.mark.unit
 def test_malformed_register_is_reported(tmp_path):
     path = tmp_path / "register.yml"
     path.write_text(
@@ -61,6 +64,7 @@ def test_malformed_register_is_reported(tmp_path):
     assert "the name 'Amazon Example' belongs to both" in problems
 
 
+@pytest.mark.unit
 def test_a_date_known_to_the_month_reads_as_a_month(tmp_path):
     path = tmp_path / "register.yml"
     path.write_text(
@@ -85,6 +89,7 @@ def test_a_date_known_to_the_month_reads_as_a_month(tmp_path):
         r"Doc file 'index\.md' names AWS DeepComposer \(ended on 17 September 2025\) without its status, at line 23",
     ],
 )
+@pytest.mark.content
 def test_recommending_a_retired_service_fails_the_strict_build(fixture_site, expected):
     result = fixture_site("retired-service")
     assert result.returncode != 0, f"the strict build should fail:\n{result.output}"
@@ -113,6 +118,7 @@ def status_texts(site_dir):
         ("2026-06-01", "ended on 31 May 2026"),
     ],
 )
+@pytest.mark.content
 def test_status_wording_follows_the_build_date(tmp_path, build_date, wording):
     result = build_fixture("service-status", tmp_path / "site", env={"SITE_BUILD_DATE": build_date})
     assert result.returncode == 0, result.output
@@ -132,6 +138,7 @@ def built(site_dir, page: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(), "html.parser")
 
 
+@pytest.mark.content
 def test_every_service_with_a_status_has_its_note_where_it_is_described(site_dir):
     today = datetime.date.today()
     for service in REGISTER.services.values():
@@ -149,6 +156,7 @@ def test_every_service_with_a_status_has_its_note_where_it_is_described(site_dir
         )
 
 
+@pytest.mark.content
 def test_ai_services_table_is_generated_from_the_register(site_dir):
     today = datetime.date.today()
     rows = {}

@@ -2,7 +2,10 @@
 
 import subprocess
 
+import pytest
 from support import FIXTURES, ROOT
+
+pytestmark = pytest.mark.unit
 
 LINT = ["node", str(ROOT / "scripts" / "lint_workflows.cjs")]
 

@@ -35,11 +35,13 @@ import re
 from pathlib import Path
 
 from browser import CHROMIUM_ARGS, chromium_path
+from markdown_source import ACC_TITLE, CLICK_LINK, FENCE, is_diagram
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from site_build import print_build
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 # mermaid2 reports its settings on every build, and per page what this hook now does: its warnings still show.
@@ -57,15 +59,8 @@ MAX_HEIGHT_PX = 1500
 # Bump when the drawing or what is cached changes in a way the hash does not see.
 RENDERER_VERSION = 1
 
-MERMAID_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*mermaid\b.*?^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S
-)
-CLICK_LINK = re.compile(
-    r'^(?P<head>\s*click\s+\S+\s+(?:href\s+)?")(?P<target>[^"#]+\.md)(?P<anchor>#[^"]*)?(?P<tail>".*)$', re.M
-)
 # What mermaid2.fence_mermaid writes: the source, unescaped, in a div.
 DIAGRAM_DIV = re.compile(r'<div\s+class="mermaid">(?P<source>.*?)\n</div>', re.S)
-TITLE = re.compile(r"^\s*accTitle\s*:\s*(.+?)\s*$", re.M)
 # A node link as Mermaid writes it (xlink:href only), with the tooltip it leaves on the node's group.
 SVG_LINK = re.compile(
     r'<a xlink:href="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?:<g (?P<group>[^>]*?) title="(?P<tooltip>[^"]*)")?'
@@ -95,11 +90,6 @@ def resolve(target: str, page: Page, files: Files):
     if target_file is None or not target_file.is_documentation_page():
         return None
     return target_file
-
-
-def print_build(config: MkDocsConfig) -> bool:
-    print_site = config.plugins.get("print-site")
-    return bool(print_site and print_site.config.get("enabled"))
 
 
 class Renderer:
@@ -199,7 +189,7 @@ class Diagrams:
 
 
 def title_of(source: str) -> str:
-    title = TITLE.search(source)
+    title = ACC_TITLE.search(source)
     return title[1] if title else "(no accTitle)"
 
 
@@ -257,7 +247,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             anchors.append((target, match["anchor"][1:], match["target"] + match["anchor"]))
         return f"{match['head']}{target.url_relative_to(page.file)}{match['anchor'] or ''}{match['tail']}"
 
-    return MERMAID_FENCE.sub(lambda fence: CLICK_LINK.sub(rewrite_click, fence.group(0)), markdown)
+    def rewrite_fence(fence: re.Match) -> str:
+        return CLICK_LINK.sub(rewrite_click, fence.group(0)) if is_diagram(fence) else fence.group(0)
+
+    return FENCE.sub(rewrite_fence, markdown)
 
 
 # After search_index.py (100), which reads the title and description from the source; before

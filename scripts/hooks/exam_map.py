@@ -2,12 +2,12 @@
 
 - `exam: {mla-c01: ["1.1", "3.3#deployment-strategies"]}` names the task statements of the current exam a
   page teaches, optionally with the section that teaches each (an empty list: the page goes beyond the
-  exam). `<!-- exam-map: mla-c01 -->` becomes every domain and task statement with its weight and the
+  exam). `<!-- generate: exam-map mla-c01 -->` becomes every domain and task statement with its weight and the
   pages and sections that teach it, a flag on a task statement no page teaches, and the exam's in-scope
   services linked to the sections that explain them (this hook runs before service_register, which adds
   their status).
-- `exam_domain: modelling` names the domain of the retired Specialty; `<!-- exam-map: mls-c01 -->` becomes
-  its legacy view.
+- `exam_domain: modelling` names the domain of the retired Specialty; `<!-- generate: exam-map mls-c01 -->`
+  becomes its legacy view.
 
 The strict build fails, naming the file, on a topic page without either key, an unknown exam, task
 statement, section or domain, an in-scope service the register does not know or places nowhere, a
@@ -18,29 +18,26 @@ from __future__ import annotations
 
 import logging
 import posixpath
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import page_markers
 import yaml
-from knowledge_graph import out_of_search, read_page
+from markdown_source import front_matter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 from service_register import REGISTER_PATH, load_register
+from site_graph import for_nav, out_of_search
 
 log = logging.getLogger("mkdocs.hooks.exam_map")
 
 EXAMS_PATH = Path("includes") / "exams.yml"
 CURRENT, LEGACY = "mla-c01", "mls-c01"
-MARKER = re.compile(r"<!--\s*exam-map:\s*(?P<exam>[\w-]+)\s*-->")
 EXAM_KEYS = {"name", "code", "status", "source", "verified", "domains", "in_scope_services"}
 DOMAIN_KEYS = {"title", "weight", "tasks"}
 TASK_KEYS = {"title", "summary"}
-# Pages about the site rather than about ML on AWS are mapped to no exam.
-NO_EXAM_NEEDED = ("index.md", "resources/")
 
 
 @dataclass
@@ -116,7 +113,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def read_mapping(page: MappedPage, meta: dict) -> None:
+def read_mapping(page: MappedPage, meta: dict, needs_keys: bool) -> None:
     src = page.src_uri
     exam = meta.get("exam")
     if exam is not None and not isinstance(exam, dict):
@@ -159,7 +156,7 @@ def read_mapping(page: MappedPage, meta: dict) -> None:
             "Doc file '%s' has exam_domain '%s', which is not a domain of %s in %s.", src, domain, LEGACY, EXAMS_PATH
         )
     page.domain = domain
-    if not src.startswith(NO_EXAM_NEEDED):
+    if needs_keys:
         if page.tasks is None:
             log.warning(
                 "Doc file '%s' has no `exam: {%s: [...]}` in its front matter: list the task statements "
@@ -177,11 +174,11 @@ def read_mapping(page: MappedPage, meta: dict) -> None:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _map.pages.clear()
-    known = {page.file.src_uri for page in nav.pages}
+    graph = for_nav(nav)
     for nav_page in nav.pages:
-        info = read_page(nav_page.file.src_uri, nav_page.file.content_string, known)
+        info = graph.pages[nav_page.file.src_uri]
         page = MappedPage(info.src_uri, info.title, {anchor: text for text, anchor in info.headings})
-        read_mapping(page, get_data(nav_page.file.content_string)[1])
+        read_mapping(page, front_matter(nav_page.file.content_string)[1], info.kind.exam_keys)
         _map.pages.append(page)
     return nav
 
@@ -267,19 +264,13 @@ def render_legacy(current: Page, files: Files) -> str:
 
 
 RENDERERS = {CURRENT: render_current, LEGACY: render_legacy}
+page_markers.register(
+    "exam-map",
+    lambda exam, page, config, files: RENDERERS[exam](page, files),
+    "an exam's domains and task statements with the pages and sections that teach them",
+    arguments=tuple(RENDERERS),
+)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    def render(marker: re.Match) -> str:
-        exam = marker["exam"]
-        if exam not in RENDERERS or exam not in _map.exams:
-            log.warning(
-                "Doc file '%s' asks for the exam map '%s', which does not exist (known: %s).",
-                page.file.src_uri,
-                exam,
-                ", ".join(RENDERERS),
-            )
-            return marker.group(0)
-        return RENDERERS[exam](page, files)
-
-    return MARKER.sub(render, markdown)
+    return page_markers.expand(markdown, ("exam-map",), page, config, files)

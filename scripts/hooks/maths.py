@@ -19,13 +19,13 @@ import re
 import subprocess
 from pathlib import Path
 
-from diagrams import print_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from site_build import print_build
 
 log = logging.getLogger("mkdocs.hooks.maths")
 

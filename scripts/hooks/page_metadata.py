@@ -1,18 +1,27 @@
-"""Page metadata derived from the content, so that it is written once.
+"""What a page declares, checked before anything is generated, and metadata derived from its content.
 
-Every topic page opens with a one-line summary under its title (see
-CONTRIBUTING.md). That sentence becomes the page's meta description, which
-search engines and link previews show, unless the front matter sets one.
+- The front matter: a key nothing reads (a misspelt `exam_domian`) or an unknown `kind` fails the strict
+  build, naming the file (scripts/page_kinds.py).
+- The markers (scripts/page_markers.py): an unknown `<!-- generate: ... -->`, a bad argument, or a comment
+  that looks like a marker but is not written as one fails the strict build, naming the file.
+- Every topic page opens with a one-line summary under its title (see CONTRIBUTING.md). That sentence
+  becomes the page's meta description, which search engines and link previews show, unless the front
+  matter sets one.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 
+import page_kinds
+import page_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.page_metadata")
 
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
 TAG = re.compile(r"<[^>]+>")
@@ -24,6 +33,14 @@ def summary_of(page_html: str) -> str | None:
         return None
     text = html.unescape(TAG.sub("", match.group(1)))
     return " ".join(text.split()) or None
+
+
+# Before every other hook's on_page_markdown (0): what they generate is not checked here.
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    for problem in page_kinds.problems(page.meta) + page_markers.problems(markdown):
+        log.warning("Doc file '%s' %s.", page.file.src_uri, problem)
+    return markdown
 
 
 # Before maths.py (50) typesets the formulas: the description keeps their TeX.

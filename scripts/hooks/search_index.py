@@ -9,8 +9,8 @@ a reader reads on each page:
 - a diagram stands in the index as its title and description (accTitle and
   accDescr), never as its source; formulas (raw TeX) are left out;
 - anything inside an element marked `data-search-exclude` is left out: the
-  generated backlinks, related pages and listings (knowledge_graph.py,
-  exam_map.py), so that navigation never decides ranking;
+  generated backlinks, related pages and listings (backlinks.py, glossary.py,
+  site_listings.py, exam_map.py), so that navigation never decides ranking;
 - the sections in EXCLUDED_SECTIONS are left out: self-check questions and
   "Related pages" name the subjects of other pages, and every answer repeats a
   fact the page's body already teaches; "Sources" lists documents' titles.

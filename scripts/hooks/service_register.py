@@ -8,8 +8,8 @@ The register names every AWS service, feature and tool the site mentions, with i
 - puts a status note at the top of the section that describes a service that is not available;
 - appends a status label to every Markdown link to that section;
 - in diagrams, adds the status to the label of each node marked `:::retired` and draws it dashed;
-- replaces `<!-- services-table: ai-services -->` with the table of the services the register lists
-  under `table: ai-services`, and `<!-- services-table: all -->` with every entry, its status and source.
+- replaces `<!-- generate: services-table ai-services -->` with the table of the services the register lists
+  under `table: ai-services`, and `<!-- generate: services-table all -->` with every entry, its status and source.
 
 It fails the strict build (a warning naming the file and the service) when:
 
@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import page_markers
 import yaml
-from markdown.extensions.toc import slugify
+from markdown_source import ACC_DESCR, FENCE, HEADING, LINK, NODE, heading_id, plain_text
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -55,28 +56,13 @@ ENTRY_KEYS = {
     "verified",
 }
 REQUIRED_KEYS = {"name", "source", "verified"}
-TABLES = {"ai-services", "all"}  # "all": every entry, on resources/sources.md
-TABLE_MARKER = re.compile(r"<!--\s*services-table:\s*(?P<table>[\w-]+)\s*-->")
+TABLES = ("ai-services", "all")  # "all": every entry, on resources/sources.md
 # Sections that only list documents: their link texts are titles, not mentions.
 UNCHECKED_SECTIONS = {"sources"}
 
-FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-    re.M | re.S,
-)
-HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t]*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?[ \t]*#*[ \t]*$")
-LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 BLOCK_START = re.compile(r"^\s*(?:[-*+][ \t]|\d+\.[ \t]|\||!!!|\?\?\?|#)")
-INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[`*_]")
-ACC_DESCR = re.compile(r"^(?P<head>\s*accDescr\s*:\s*)(?P<text>.+?)\s*$", re.M)
-# A flowchart node with its label: id[label], id(label), id{label}, id[(label)], id([label]), id((label)) …
-NODE = re.compile(
-    r"(?P<id>\b[A-Za-z_][\w-]*)(?P<open>\[\[|\[\(|\(\[|\(\(|\{\{|\[/|\[|\(|\{|>)"
-    r"(?P<label>\"[^\"]*\"|[^\"\[\](){}]*)(?P<close>\]\]|\)\]|\]\)|\)\)|\}\}|/\]|\]|\)|\})"
-    r"(?P<cls>:::[\w-]+)?"
-)
 CLASS_LINE = re.compile(r"^\s*class\s+(?P<ids>[\w,-]+)\s+(?P<cls>[\w-]+)\s*;?\s*$", re.M)
 RETIRED_CLASS = "retired"
 RETIRED_STYLE = "classDef retired stroke-dasharray: 5 4,stroke-width:2px"
@@ -321,9 +307,7 @@ def page_blocks(markdown: str) -> tuple[list[Block], list[tuple[tuple[str, ...],
             level = len(heading["level"])
             while stack and stack[-1][0] >= level:
                 stack.pop()
-            stack.append(
-                (level, heading["id"] or slugify(INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading["text"]), "-"))
-            )
+            stack.append((level, heading_id(heading)))
             continue
         if not line.strip() or BLOCK_START.match(line):
             flush()
@@ -360,11 +344,7 @@ class PageCheck:
             return None
         page = f"{src_uri}#{anchor}" if anchor else src_uri
         here = [service for service in self.register.services.values() if service.page == page]
-        named = [
-            service
-            for service in self.register.mentioned(INLINE_MARKUP.sub(lambda m: m.group(1) or "", text))
-            if service in here
-        ]
+        named = [service for service in self.register.mentioned(plain_text(text)) if service in here]
         if named:
             return named[0]
         return here[0] if len(here) == 1 else None
@@ -398,9 +378,9 @@ class PageCheck:
                 )
             # An external link's text may name a closed service as a recommendation ("try AWS DeepComposer"),
             # so it counts as a mention; but it is a document's title, not a name of the site's to check.
-            words = INLINE_MARKUP.sub(lambda m: m.group(1) or "", LINK.sub(lambda m: m["text"], plain))
+            words = plain_text(LINK.sub(lambda m: m["text"], plain))
             prose = LINK.sub(lambda m: m["text"] if self.resolve(m["target"])[0] is not None else "", plain)
-            prose_plain = INLINE_MARKUP.sub(lambda m: m.group(1) or "", prose)
+            prose_plain = plain_text(prose)
             for service in self.register.mentioned(words):
                 if service.available(self.today) or service.id in linked or self.owns(service, block.anchors):
                     continue
@@ -474,7 +454,7 @@ class PageCheck:
         markdown = self.add_status_notes(markdown)
         markdown = self.add_link_labels(markdown)
         markdown = FENCE.sub(self.rewrite_fence, markdown)
-        return TABLE_MARKER.sub(self.render_table, markdown)
+        return page_markers.expand(markdown, ("services-table",), self)
 
     def label(self, service: Service) -> str:
         status, full = service.status(self.today), service.full_status(self.today)
@@ -535,7 +515,7 @@ class PageCheck:
             heading = HEADING.match(line)
             if not heading:
                 continue
-            anchor = heading["id"] or slugify(INLINE_MARKUP.sub(lambda m: m.group(1) or "", heading["text"]), "-")
+            anchor = heading_id(heading)
             if len(heading["level"]) == 1:
                 anchor = None
             for service in here:
@@ -589,16 +569,7 @@ class PageCheck:
         body = body.rstrip("\n") + f"\n{indent}    {RETIRED_STYLE}\n"
         return f"{indent}{fence['fence']}{fence['info']}\n{body}{indent}{fence['fence']}"
 
-    def render_table(self, marker: re.Match) -> str:
-        table = marker["table"]
-        if table not in TABLES:
-            log.warning(
-                "Doc file '%s' asks for the services table '%s', which does not exist (known: %s).",
-                self.src_uri,
-                table,
-                ", ".join(sorted(TABLES)),
-            )
-            return marker.group(0)
+    def render_table(self, table: str) -> str:
         if table == "all":
             rows = ["| service | status | source, checked on |", "|---|---|---|"]
             for service in sorted(self.register.services.values(), key=lambda s: s.name.lower()):
@@ -624,6 +595,14 @@ class PageCheck:
             return service.name
         href = posixpath.relpath(service.page_file, posixpath.dirname(self.src_uri) or ".")
         return f"[{service.name}]({href}{'#' + service.anchor if service.anchor else ''})"
+
+
+page_markers.register(
+    "services-table",
+    lambda table, check: check.render_table(table),
+    "the services the register lists under `table: ai-services`, or `all` of them with status and source",
+    arguments=TABLES,
+)
 
 
 # --- MkDocs events ----------------------------------------------------------------------------------------
