@@ -374,7 +374,7 @@ def bench_weight(site_dir: Path) -> dict:
 
 
 def bench_lighthouse(site_dir: Path) -> dict:
-    lighthouse = ROOT / "node_modules" / ".bin" / "lighthouse"
+    lighthouse = ROOT / "scripts" / "bench-tools" / "node_modules" / ".bin" / "lighthouse"  # make bench installs it
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     results = {}
     with serve(site_dir, compress=True) as base_url, tempfile.TemporaryDirectory() as tmp:

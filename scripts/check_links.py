@@ -2,11 +2,11 @@
 
     python scripts/check_links.py [--site-dir site] [--external]
 
-The site is served on 127.0.0.1 and crawled from every page with the
-AnchorCheck plugin, by two linkchecker processes that share the anchors.
-Any error or warning (linkchecker reports a missing anchor as a warning)
-is a failure; each is printed as
-`page -> link: problem`. --external also checks links that leave the site
+The site is served on 127.0.0.1 and crawled from every page by linkchecker with
+its AnchorCheck plugin, each page read once, by two processes that share the
+anchors (scripts/linkchecker_fast.py).
+Any error or warning (linkchecker reports a missing anchor as a warning) is a
+failure; each is printed as `page -> link: problem`. --external also checks links that leave the site
 (the weekly workflow; this machine has no internet).
 """
 
@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -23,9 +25,12 @@ from pathlib import Path
 
 from site_server import serve
 
+LINKCHECKER = Path(__file__).with_name("linkchecker_fast.py")
+PROCESSES = 2
+
 LINKCHECKER_CONFIG = """\
 [checking]
-threads=4
+threads=1
 timeout=15
 # with the server's LinkChecker header this lifts the per-host wait (0.1-0.6 s a request by default)
 maxrequestspersecond=1000
@@ -50,41 +55,20 @@ def _page_name(url: str, base_url: str) -> str:
     return url[len(base_url) :] or "index.html" if url.startswith(base_url) else url
 
 
-# linkchecker is CPU-bound in one process (it parses every page again for each anchor linked on it),
-# so the anchors are shared between processes, one a core: each process crawls every page and checks
-# the links whose #fragment starts with a character of its share; links without a fragment are checked
-# by all of them (their results are merged).
-ANCHOR_SHARES = ("#[^r-zR-Z]", "#[r-zR-Z]")
-
-
 def _page_urls(site_dir: Path, base_url: str) -> list[str]:
-    """Every page of the site as a start URL, so that each process sees every page even when a page is
-    linked only with fragments that another process checks."""
+    """Every page of the site as a start URL: linkchecker_fast.py crawls a page from its own URL only."""
     pages = sorted(p.parent.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
     return [base_url + ("" if page == "." else page + "/") for page in pages if not page.startswith("assets")]
 
 
-def _run_linkchecker(
-    config: Path, start_urls: list[str], ignore: str, external: bool, output: Path
-) -> subprocess.Popen:
-    command = [
-        sys.executable,
-        "-m",
-        "linkcheck",
-        "--config",
-        str(config),
-        "--output",
-        "csv",
-        "--verbose",
-        "--recursion-level",
-        "-1",
-    ]
-    command += ["--ignore-url", ignore]
-    if external:
-        command.append("--check-extern")
+def _start_linkchecker(config: Path, shared: Path, share: list[str], external: bool, output: Path) -> subprocess.Popen:
+    command = [sys.executable, str(LINKCHECKER), "--config", str(config), "--output", "csv", "--verbose"]
+    command += ["--recursion-level", "-1", *(["--check-extern"] if external else []), *share]
     # Files, not pipes: a full pipe would stall one process while the other is read.
     with output.open("w") as stdout, output.with_suffix(".log").open("w") as stderr:
-        return subprocess.Popen([*command, *start_urls], stdout=stdout, stderr=stderr)
+        return subprocess.Popen(
+            command, stdout=stdout, stderr=stderr, env={**os.environ, "LINKCHECKER_SHARED": str(shared)}
+        )
 
 
 def check_links(site_dir: Path | str, external: bool = False) -> list[LinkProblem]:
@@ -92,24 +76,28 @@ def check_links(site_dir: Path | str, external: bool = False) -> list[LinkProble
     if not (site_dir / "index.html").exists():
         raise FileNotFoundError(f"{site_dir}/index.html not found: build the site first (make build)")
     with tempfile.TemporaryDirectory() as tmp, serve(site_dir) as base_url:
+        # linkchecker drops to user nobody when started as root: it writes the anchors it shares here.
+        Path(tmp).chmod(0o777)
         config = Path(tmp) / "linkcheckerrc"
         config.write_text(LINKCHECKER_CONFIG)
-        config.chmod(0o644)  # linkchecker drops to user nobody when started as root
-        Path(tmp).chmod(0o755)
-        start_urls = _page_urls(site_dir, base_url)
-        # Each process ignores (checks only the syntax of) the fragments of the other shares.
-        ignores = ["|".join(other for other in ANCHOR_SHARES if other != share) for share in ANCHOR_SHARES]
-        outputs = [Path(tmp) / f"linkchecker-{n}.csv" for n in range(len(ignores))]
+        pages = _page_urls(site_dir, base_url)
+        (Path(tmp) / "pages.json").write_text(json.dumps(pages))
+        # One process a core, each crawling every other page (scripts/linkchecker_fast.py).
+        outputs = [Path(tmp) / f"linkchecker-{n}.csv" for n in range(PROCESSES)]
         runs = [
-            _run_linkchecker(config, start_urls, ignore, external, output) for ignore, output in zip(ignores, outputs)
+            _start_linkchecker(config, Path(tmp), pages[n::PROCESSES], external, output)
+            for n, output in enumerate(outputs)
         ]
         for run in runs:
             run.wait(timeout=900)
-        texts = [(output.read_text(), output.with_suffix(".log").read_text()) for output in outputs]
+        results = [
+            (run.returncode, output.read_text(), output.with_suffix(".log").read_text())
+            for run, output in zip(runs, outputs)
+        ]
     rows = []
-    for run, (text, log) in zip(runs, texts):
-        if run.returncode not in (0, 1):
-            raise RuntimeError(f"linkchecker failed to run (exit {run.returncode}):\n{log[-3000:]}")
+    for returncode, text, log in results:
+        if returncode not in (0, 1):
+            raise RuntimeError(f"linkchecker failed to run (exit {returncode}):\n{log[-3000:]}")
         lines = [line for line in text.splitlines() if line and not line.startswith("#")]
         rows += list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
     problems: dict[LinkProblem, None] = {}

@@ -6,16 +6,19 @@ tags, the page kind, diagram titles and "Exam tip" / "Correction" boxes. The hoo
 and listings from it (backlinks.py, glossary.py, site_listings.py, exam_map.py) share one graph a build:
 for_nav() builds it on the first call.
 
-Built in time linear in the links: inbound links and pages sharing a tag are indexed once.
+Built in time linear in the links: inbound links and the pages of each tag are indexed once, not searched
+for each page.
 """
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from markdown_source import (
     ACC_TITLE,
@@ -111,14 +114,23 @@ class Graph:
     def related_by_tags(self, src_uri: str, limit: int = 5) -> list[tuple[str, list[str]]]:
         """Listed pages sharing the most tags with this one (then in navigation order), not linked from it."""
         page = self.pages[src_uri]
-        linked = set(page.outbound_pages)
-        shared: dict[str, list[str]] = {}
-        for tag in page.tags:
-            for other in self._by_tag.get(tag, []):
-                if other != src_uri and other not in linked:
-                    shared.setdefault(other, []).append(tag)
-        ranked = sorted(shared, key=lambda uri: (-len(shared[uri]), self._order[uri]))
-        return [(uri, shared[uri]) for uri in ranked[:limit]]
+        excluded = {src_uri, *page.outbound_pages}
+        lists = [self._by_tag[tag] for tag in page.tags if tag in self._by_tag]
+        if len(lists) == 1:  # one tag: the first pages of its list, in navigation order
+            found = []
+            for uri in lists[0]:
+                if uri not in excluded:
+                    found.append(uri)
+                    if len(found) == limit:
+                        break
+        else:  # counted and ranked by the C code of Counter and sorted: no Python call per candidate
+            shared_count = Counter(chain.from_iterable(lists))
+            for uri in excluded:
+                shared_count.pop(uri, None)
+            ranked = sorted(shared_count, key=self._order.__getitem__)
+            ranked.sort(key=shared_count.__getitem__, reverse=True)  # stable: navigation order within a count
+            found = ranked[:limit]
+        return [(uri, [tag for tag in page.tags if tag in self.pages[uri].tags]) for uri in found]
 
     def orphans(self) -> list[str]:
         """Pages that must be linked from another page and are not."""
@@ -236,4 +248,10 @@ def out_of_search(markdown: str) -> str:
 
 
 def relative(target: str, current: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(current) or ".")
+    """The link from page `current` to page `target`, both below docs/."""
+    return _relative_to_folder(target, posixpath.dirname(current) or ".")
+
+
+@functools.cache
+def _relative_to_folder(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)

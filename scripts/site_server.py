@@ -8,6 +8,7 @@ import gzip
 import io
 import os
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -50,6 +51,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        # A client that stops reading once it has what it needs (linkchecker, a browser) is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def free_port() -> int:
     """A loopback port that is free now, to build a site for the address it will be served on."""
     with socket.socket() as probe:
@@ -62,7 +70,7 @@ def serve(site_dir: Path | str, compress: bool = False, port: int = 0) -> Iterat
     """Serve site_dir on 127.0.0.1 (a free port unless given); yields the base URL, ending in '/'."""
     handler_class = type("Handler", (QuietHandler,), {"compress": compress})
     handler = functools.partial(handler_class, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

