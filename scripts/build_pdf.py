@@ -129,19 +129,27 @@ def build_print_site(site_dir: Path = PRINT_SITE) -> None:
     strict_build(site_dir, env, variant="print")
 
 
-def print_pdf(target: Path, site_dir: Path = PRINT_SITE) -> dict:
+# The viewport: A4's text width (210 mm less 2 x 14 mm margins, extra.css), so that what the page measures on
+# screen is what paper gets (printing lays the page out at the paper's size whatever the viewport).
+A4_TEXT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)
+
+
+def print_pdf(target: Path, site_dir: Path = PRINT_SITE, inspect=None) -> dict:
+    """Print the print page to `target`; inspect(page), if given, sees the page as it is printed."""
     from playwright.sync_api import sync_playwright
 
     target.parent.mkdir(parents=True, exist_ok=True)
     with serve(site_dir) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(color_scheme="light")
+        context = browser.new_context(color_scheme="light", viewport={"width": A4_TEXT_WIDTH_PX, "height": 1000})
         page = context.new_page()
         page.emulate_media(media="print")  # the contents are shown in print only: the scripts below measure them
         page.goto(base_url + "print_page/", wait_until="load", timeout=PRINT_PAGE_TIMEOUT_S * 1000)
         state = page.evaluate(PREPARE_JS)
         if state["rendered"] != state["diagrams"]:
             raise SystemExit(f"build_pdf: only {state['rendered']} of {state['diagrams']} diagrams rendered")
+        if inspect is not None:
+            inspect(page)
         options = dict(
             path=str(target),
             format="A4",

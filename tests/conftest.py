@@ -1,39 +1,88 @@
 """Session fixtures: the real site, built once strictly, served on 127.0.0.1,
 and visited page by page in headless Chromium.
 
+The checks run in parallel (pytest-xdist, `make test`): the controller process serves the real site on
+one port for every worker, and each site (the real one, each fixture) is built once, by the first worker
+that needs it, into a folder the workers share; the others wait for it (a file lock).
+
 SITE_DIR=path reuses an existing build instead of building (for writers
 checking their pages; CI always builds)."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from site_server import free_port, serve
-from support import build_fixture, build_site, confine, launch_browser, page_urls, visit_pages
+from support import BuildResult, build_fixture, build_site, confine, launch_browser, page_urls, visit_pages
+
+_served = {}  # in the controller: the server of the real site, and the shared folder
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):  # an xdist worker: the controller serves
+        return
+    shared = Path(tempfile.mkdtemp(prefix="aws-ml-notes-checks-"))
+    real_site = Path(os.environ["SITE_DIR"]).resolve() if os.environ.get("SITE_DIR") else shared / "real-site"
+    port = free_port()
+    server = serve(real_site, port=port)
+    server.__enter__()
+    _served.update(server=server, shared=str(shared), port=port, real_site=str(real_site))
+
+
+def pytest_unconfigure(config):
+    if "server" in _served:
+        _served["server"].__exit__(None, None, None)
+        shutil.rmtree(_served["shared"], ignore_errors=True)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist, in the controller: what every worker needs to share the builds and the server."""
+    node.workerinput.update({key: value for key, value in _served.items() if key != "server"})
+
+
+def _shared(config) -> dict:
+    return config.workerinput if hasattr(config, "workerinput") else _served
+
+
+def shared_build(config, name: str, build) -> BuildResult:
+    """build(target) once for every worker: the first to ask builds, the others read its result."""
+    target = Path(_shared(config)["shared"]) / name
+    record = target.with_name(f"{name}.json")
+    with FileLock(str(target) + ".lock"):
+        if record.exists():
+            saved = json.loads(record.read_text())
+            return BuildResult(saved["returncode"], saved["output"], target)
+        result = build(target)
+        record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}))
+        return result
 
 
 @pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+def site_port(pytestconfig) -> int:
+    return _shared(pytestconfig)["port"]
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory, site_port) -> Path:
+def site_dir(pytestconfig, site_port) -> Path:
     if os.environ.get("SITE_DIR"):
         return Path(os.environ["SITE_DIR"]).resolve()
-    target = tmp_path_factory.mktemp("real-site")
     # Built for the address it is served on, as a host serves it (sitemap.xml drives instant navigation).
-    result = build_site(target, env={"SITE_URL": f"http://127.0.0.1:{site_port}/"})
+    env = {"SITE_URL": f"http://127.0.0.1:{site_port}/"}
+    result = shared_build(pytestconfig, "real-site", lambda target: build_site(target, env=env))
     assert result.returncode == 0, f"the strict build of the real site failed:\n{result.output}"
-    return target
+    return result.site_dir
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir, site_port):
-    with serve(site_dir, port=site_port) as url:
-        yield url
+    return f"http://127.0.0.1:{site_port}/"
 
 
 @pytest.fixture(scope="session")
@@ -48,19 +97,17 @@ def browser():
 
 @pytest.fixture(scope="session")
 def page_visits(site_dir, site_url):
-    """Every page of the real site, visited once; requests to any other host are aborted and recorded."""
-    return visit_pages(site_url, page_urls(site_dir))
+    """Every page of the real site, visited once at laptop size; requests to any other host are aborted and
+    recorded, and the layout of its diagrams and tables is measured (tests/test_layout.py)."""
+    return visit_pages(site_url, page_urls(site_dir), layout=True)
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory):
-    """Build a small fixture site from tests/fixtures/<name>; cached per name."""
-    built = {}
+def fixture_site(pytestconfig):
+    """Build a small fixture site from tests/fixtures/<name>, once for every worker."""
 
     def build(name: str):
-        if name not in built:
-            built[name] = build_fixture(name, tmp_path_factory.mktemp(name))
-        return built[name]
+        return shared_build(pytestconfig, f"fixture-{name}", lambda target: build_fixture(name, target))
 
     return build
 
@@ -126,6 +173,8 @@ def pytest_collection_modifyitems(config, items):
             problems.append(f"{item.nodeid}: uses {sorted(used & SITE_FIXTURES)}, so it is not a unit test")
     if problems:
         raise pytest.UsageError("tests in the wrong layer:\n" + "\n".join(problems))
+    # The longest chain first, so that a worker starts it at once: the PDF's build and two printings.
+    items.sort(key=lambda item: 0 if (mark := item.get_closest_marker("xdist_group")) and mark.args == ("pdf",) else 1)
 
 
 _search_report: list[str] = []

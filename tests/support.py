@@ -100,6 +100,7 @@ class PageVisit:
     unlabelled_diagrams: int = 0
     console_errors: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
+    layout: dict = field(default_factory=dict)  # PAGE_LAYOUT_JS's measures, when asked for
 
     @property
     def name(self) -> str:
@@ -127,6 +128,50 @@ SMALLEST_LABEL_PX_JS = """(svg) => {
 }"""
 
 
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+# What a reader sees of each diagram and table of a page (tests/test_layout.py).
+PAGE_LAYOUT_JS = """() => {
+  const smallestLabel = SMALLEST_LABEL;
+  const visible = (element) => {
+    if (!element) return false;
+    const box = element.getBoundingClientRect(), style = getComputedStyle(element);
+    return box.width > 0 && box.height > 0 && style.visibility === "visible" && style.display !== "none"
+      && box.left >= 0 && box.right <= innerWidth;
+  };
+  const headingBefore = (element) => {
+    for (let node = element.previousElementSibling; node; node = node.previousElementSibling)
+      if (/^H[1-6]$/.test(node.tagName)) return node.textContent.replace(/\\u00b6$/, "").trim();
+    return "(top of the page)";
+  };
+  const diagrams = [...document.querySelectorAll("article div.mermaid")].map((diagram) => {
+    const svg = diagram.querySelector(":scope > svg");
+    const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
+    return {
+      title: svg.querySelector(":scope > title")?.textContent.trim() || "(no title)",
+      column: diagram.clientWidth, width: Math.round(box.width), overflow: diagram.scrollWidth - diagram.clientWidth,
+      label: smallestLabel(svg), shrunk: box.width < natural.width - 1,
+      control: visible(diagram.querySelector(":scope > button.diagram-open")),
+    };
+  });
+  const tables = [...document.querySelectorAll("article .md-typeset__scrollwrap")]
+    .filter((wrap) => wrap.querySelector("table:not([class])")).map((wrap) => {
+      const table = wrap.querySelector("table"), header = table.querySelector("th");
+      return {
+        heading: headingBefore(wrap), wide: table.scrollWidth > wrap.clientWidth + 1,
+        scrolls: ["auto", "scroll"].includes(getComputedStyle(wrap).overflowX),
+        focusable: wrap.tabIndex === 0, sticky: header !== null && getComputedStyle(header).position === "sticky",
+        firstColumnSticky: getComputedStyle(table.querySelector("tr > :first-child")).position === "sticky",
+      };
+    });
+  const marked = (abbr) => getComputedStyle(abbr).textDecorationLine !== "none" || getComputedStyle(abbr).borderBottomStyle !== "none";
+  const headingTooltips = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6) abbr")];
+  return { diagrams, tables, headingTooltips: headingTooltips.length, markedHeadingTooltips: headingTooltips.filter(marked).length,
+           markedTextTooltips: [...document.querySelectorAll("article p abbr")].filter(marked).length };
+}""".replace("SMALLEST_LABEL", SMALLEST_LABEL_PX_JS)
+
+
 # Diagrams arrive drawn (scripts/hooks/diagrams.py): what the page holds once it has loaded.
 DIAGRAM_STATE_JS = """
 () => {
@@ -149,7 +194,7 @@ def _host_key(url: str) -> str:
     return parsed.scheme if parsed.scheme in ("file", "data", "blob") else f"{parsed.scheme}://{parsed.hostname}"
 
 
-async def _visit(tab, base_url: str, page: str) -> PageVisit:
+async def _visit(tab, base_url: str, page: str, layout: bool) -> PageVisit:
     result = PageVisit(page=page)
     tab.current_visit = result  # console errors are recorded against the page being visited
     response = await tab.goto(base_url + page, wait_until="load")
@@ -160,10 +205,14 @@ async def _visit(tab, base_url: str, page: str) -> PageVisit:
     result.diagrams, result.rendered, result.error_diagrams = state["diagrams"], state["rendered"], state["errors"]
     result.diagram_links = [link for link in state["links"] if link]
     result.unlabelled_diagrams = state["unlabelled"]
+    if layout:
+        result.layout = await tab.evaluate(PAGE_LAYOUT_JS)
     return result
 
 
-async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[PageVisit]:
+async def _visit_all(
+    base_url: str, pages: list[str], concurrency: int, viewport: dict, layout: bool
+) -> list[PageVisit]:
     import asyncio
 
     from playwright.async_api import async_playwright
@@ -171,7 +220,7 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
     allowed = _host_key(base_url)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        context = await browser.new_context()
+        context = await browser.new_context(viewport=viewport)
         foreign_by_page: dict[str, list[str]] = {}
 
         async def route(route):
@@ -209,7 +258,7 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
             )
             while not queue.empty():
                 index, page = queue.get_nowait()
-                visits[index] = await _visit(tab, base_url, page)
+                visits[index] = await _visit(tab, base_url, page, layout)
             await tab.close()
 
         await asyncio.gather(*(worker() for _ in range(min(concurrency, len(pages)))))
@@ -221,12 +270,19 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int) -> list[
     return visits
 
 
-def visit_pages(base_url: str, pages: list[str], concurrency: int = 3) -> list[PageVisit]:
+def visit_pages(
+    base_url: str, pages: list[str], concurrency: int = 3, viewport: dict = LAPTOP, layout: bool = False
+) -> list[PageVisit]:
     """Open every page as a reader would, several tabs at a time, in a browser that aborts and
-    records every request to a host other than the site's; wait for diagrams and formulas."""
+    records every request to a host other than the site's; wait for diagrams and formulas; with `layout`,
+    measure what the reader sees of each diagram and table."""
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
+    if layout:
+        # What scripts do once a page is laid out (tables.js marks a wide table, diagrams.js adds the
+        # full-screen control) did not always happen in tabs opened side by side: one tab, as a reader has.
+        concurrency = 1
     # A thread of its own: the async API cannot run inside the sync API's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _visit_all(base_url, pages, concurrency)).result()
+        return pool.submit(asyncio.run, _visit_all(base_url, pages, concurrency, viewport, layout)).result()

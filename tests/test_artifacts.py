@@ -6,13 +6,17 @@ import re
 import subprocess
 import sys
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from build_offline import TOP_FOLDER
+from build_pdf import build_print_site, print_pdf
 from markdown_source import diagram_labels, diagrams
 from site_graph import BACKLINKS_SHOWN
 from support import ROOT, SMALLEST_LABEL_PX_JS, confine, real_graph
 
+# The PDF's checks on one worker (the print build and Chromium's printing take it minutes), the offline
+# bundle's with the search checks, whose typed suite they compare with.
 pytestmark = pytest.mark.browser
 
 
@@ -21,37 +25,16 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdf_work(tmp_path_factory):
-    work = tmp_path_factory.mktemp("pdf")
-    # As `make pdf` runs it, writing into a temporary folder.
-    subprocess.run(
-        [
-            sys.executable,
-            "scripts/build_pdf.py",
-            "--output",
-            str(work / "aws-ml-notes.pdf"),
-            "--site-dir",
-            str(work / "site"),
-        ],
-        cwd=ROOT,
-        check=True,
-        timeout=900,
-    )
-    return work
-
-
-@pytest.fixture(scope="module")
 def pdf(pdf_work):
     from pypdf import PdfReader
 
-    reader = PdfReader(pdf_work / "aws-ml-notes.pdf")
+    reader = PdfReader(pdf_work[0] / "aws-ml-notes.pdf")
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
     return reader, text
 
 
-# The printed page as Chromium lays it out for the PDF: print media, A4's text width (210 mm less 2 x 14 mm
-# margins, extra.css). What a reader of paper sees of every table, diagram, tooltip and "Referenced by" list.
-A4_TEXT_WIDTH_PX = round((210 - 2 * 14) / 25.4 * 96)
+# What a reader of paper sees of every table, diagram, tooltip and "Referenced by" list, measured on the print
+# page as it is printed (print media, A4's text width: scripts/build_pdf.py).
 PRINT_LAYOUT_JS = """() => {
   const smallestLabel = SMALLEST_LABEL;
   const where = (element) => {
@@ -83,17 +66,24 @@ PRINT_LAYOUT_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def print_layout(pdf_work, browser):
-    from site_server import serve
+def pdf_work(tmp_path_factory):
+    """The PDF as `make pdf` makes it (scripts/build_pdf.py), written into a temporary folder, and the print
+    page as Chromium printed it: what a reader of paper sees of every table, diagram, tooltip and list."""
+    work = tmp_path_factory.mktemp("pdf")
+    build_print_site(work / "site")
+    layout = {}
 
-    with serve(pdf_work / "site") as url:
-        context = browser.new_context(viewport={"width": A4_TEXT_WIDTH_PX, "height": 1000})
-        tab = context.new_page()
-        tab.emulate_media(media="print")
-        tab.goto(url + "print_page/", wait_until="load", timeout=300_000)
-        layout = tab.evaluate(PRINT_LAYOUT_JS)
-        context.close()
-    return layout
+    def make() -> None:  # a thread of its own: the sync API cannot run inside the browser fixture's loop
+        print_pdf(work / "aws-ml-notes.pdf", work / "site", lambda page: layout.update(page.evaluate(PRINT_LAYOUT_JS)))
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(make).result()
+    return work, layout
+
+
+@pytest.fixture(scope="module")
+def print_layout(pdf_work):
+    return pdf_work[1]
 
 
 def test_pdf_no_table_is_wider_than_the_printed_text(print_layout):
@@ -102,6 +92,7 @@ def test_pdf_no_table_is_wider_than_the_printed_text(print_layout):
     assert len(print_layout["tables"]) > 50
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
     small = [
         f"{d['where']}: '{d['title']}' labels at {d['labelPt']:.1f} pt"
@@ -112,6 +103,7 @@ def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
     assert len(print_layout["diagrams"]) > 50
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
     assert print_layout["underlined"] == 0, f"{print_layout['underlined']} abbreviations printed underlined"
     long = [
@@ -123,6 +115,7 @@ def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
     assert print_layout["backlinks"], "no 'Referenced by' list in the print page"
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_has_one_clean_title_contents_with_page_numbers_and_an_answer_key(pdf):
     reader, text = pdf
     assert reader.metadata.title == "AWS ML Notes", reader.metadata.title
@@ -181,12 +174,14 @@ def outline_titles(outline) -> list[str]:
     return titles
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_page_count_is_plausible(pdf):
     reader, _ = pdf
     pages = len(real_graph().pages)
     assert pages <= len(reader.pages) <= pages * 40, f"{len(reader.pages)} PDF pages for {pages} site pages"
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_has_every_page_title_in_text_and_outline(pdf):
     reader, text = pdf
     squashed = squash(text)
@@ -197,6 +192,7 @@ def test_pdf_has_every_page_title_in_text_and_outline(pdf):
     assert not missing_outline, f"page titles missing from the PDF bookmarks: {missing_outline}"
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_has_every_diagram_label_and_no_mermaid_source(pdf):
     _, text = pdf
     squashed = squash(text)
@@ -212,6 +208,7 @@ def test_pdf_has_every_diagram_label_and_no_mermaid_source(pdf):
         assert source not in text, f"raw Mermaid source {source!r} printed in the PDF"
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_links_stay_inside_the_document(pdf):
     reader, _ = pdf
     internal = external = 0
@@ -254,6 +251,7 @@ def offline_tab(offline_bundle, browser):
     context.close()
 
 
+@pytest.mark.xdist_group("search")
 def test_offline_search_answers_like_the_hosted_site(offline_bundle, offline_tab, search_outcomes, site_url):
     """A sample of the ranking suite, typed into the bundle opened from disk: the same pages in the
     same order as on the hosted site, and no request leaving the disk."""
@@ -278,6 +276,7 @@ def test_offline_search_answers_like_the_hosted_site(offline_bundle, offline_tab
     assert not offline_tab.left_disk, f"requests left the disk: {offline_tab.left_disk}"
 
 
+@pytest.mark.xdist_group("search")
 def test_offline_navigation_and_diagrams_work_from_disk(offline_bundle, offline_tab):
     offline_tab.goto((offline_bundle / "index.html").as_uri(), wait_until="load")
     offline_tab.locator("a[href$='data-engineering/index.html']:visible").first.click()

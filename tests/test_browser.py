@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# One worker visits every page once (page_visits) for all of these.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visits")]
 
 # The scripts a page may load: Material's bundle, the search worker's shim, ours (overrides/).
 RENDERER_SCRIPT = re.compile(r"mermaid|katex|mathjax", re.I)

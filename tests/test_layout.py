@@ -9,75 +9,26 @@ own box, every column reachable. The screenshots the checks take are kept in .ca
 from __future__ import annotations
 
 import pytest
-from support import ROOT, SMALLEST_LABEL_PX_JS, page_urls
+from support import LAPTOP, PHONE, ROOT, page_urls, visit_pages
 
-pytestmark = pytest.mark.browser
+# With the visit of every page (conftest.py), which measures the laptop layout.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visits")]
 
 EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
-LAPTOP = {"width": 1366, "height": 900}
-PHONE = {"width": 390, "height": 844}
 MIN_LABEL_PX = 12
 
-# What a reader sees of each diagram and table of the page.
-LAYOUT_JS = """() => {
-  const smallestLabel = SMALLEST_LABEL;
-  const visible = (element) => {
-    if (!element) return false;
-    const box = element.getBoundingClientRect(), style = getComputedStyle(element);
-    return box.width > 0 && box.height > 0 && style.visibility === "visible" && style.display !== "none"
-      && box.left >= 0 && box.right <= innerWidth;
-  };
-  const headingBefore = (element) => {
-    for (let node = element.previousElementSibling; node; node = node.previousElementSibling)
-      if (/^H[1-6]$/.test(node.tagName)) return node.textContent.replace(/\\u00b6$/, "").trim();
-    return "(top of the page)";
-  };
-  const diagrams = [...document.querySelectorAll("article div.mermaid")].map((diagram) => {
-    const svg = diagram.querySelector(":scope > svg");
-    const box = svg.getBoundingClientRect(), natural = svg.viewBox.baseVal;
+
+@pytest.fixture(scope="module")
+def laptop(page_visits):
+    """Every page as a laptop shows it: the visit of every page is made at LAPTOP size (conftest.py)."""
+    return {visit.name: visit.layout for visit in page_visits}
+
+
+@pytest.fixture(scope="module")
+def phone(site_url, site_dir):
     return {
-      title: svg.querySelector(":scope > title")?.textContent.trim() || "(no title)",
-      column: diagram.clientWidth, width: Math.round(box.width), overflow: diagram.scrollWidth - diagram.clientWidth,
-      label: smallestLabel(svg), shrunk: box.width < natural.width - 1,
-      control: visible(diagram.querySelector(":scope > button.diagram-open")),
-    };
-  });
-  const tables = [...document.querySelectorAll("article .md-typeset__scrollwrap")]
-    .filter((wrap) => wrap.querySelector("table:not([class])")).map((wrap) => {
-      const table = wrap.querySelector("table"), header = table.querySelector("th");
-      return {
-        heading: headingBefore(wrap), wide: table.scrollWidth > wrap.clientWidth + 1,
-        scrolls: ["auto", "scroll"].includes(getComputedStyle(wrap).overflowX),
-        focusable: wrap.tabIndex === 0, sticky: header !== null && getComputedStyle(header).position === "sticky",
-        firstColumnSticky: getComputedStyle(table.querySelector("tr > :first-child")).position === "sticky",
-      };
-    });
-  const marked = (abbr) => getComputedStyle(abbr).textDecorationLine !== "none" || getComputedStyle(abbr).borderBottomStyle !== "none";
-  const headingTooltips = [...document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6) abbr")];
-  return { diagrams, tables, headingTooltips: headingTooltips.length, markedHeadingTooltips: headingTooltips.filter(marked).length,
-           markedTextTooltips: [...document.querySelectorAll("article p abbr")].filter(marked).length };
-}""".replace("SMALLEST_LABEL", SMALLEST_LABEL_PX_JS)
-
-
-def measure(browser, site_url, site_dir, viewport) -> dict[str, dict]:
-    context = browser.new_context(viewport=viewport)
-    tab = context.new_page()
-    layouts = {}
-    for page in page_urls(site_dir):
-        tab.goto(site_url + page, wait_until="load")
-        layouts[page or "index.html"] = tab.evaluate(LAYOUT_JS)
-    context.close()
-    return layouts
-
-
-@pytest.fixture(scope="module")
-def laptop(browser, site_url, site_dir):
-    return measure(browser, site_url, site_dir, LAPTOP)
-
-
-@pytest.fixture(scope="module")
-def phone(browser, site_url, site_dir):
-    return measure(browser, site_url, site_dir, PHONE)
+        visit.name: visit.layout for visit in visit_pages(site_url, page_urls(site_dir), viewport=PHONE, layout=True)
+    }
 
 
 def test_on_a_laptop_every_diagram_fits_its_column_with_labels_of_12_px(laptop):

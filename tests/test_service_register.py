@@ -81,12 +81,12 @@ def test_a_date_known_to_the_month_reads_as_a_month(tmp_path):
 @pytest.mark.parametrize(
     "expected",
     [
-        r"Doc file 'index\.md' names Amazon Forecast \(closed to new customers since [^)]+\) without its status, at line 8",
-        r"Doc file 'index\.md' has a diagram 'Which forecasting service\?' \(line 10\) that sends readers to Amazon Forecast .* in node 'fc'",
-        r"Doc file 'index\.md' names 'Amazon Imaginary Vision' \(line 19\), which is not in includes/aws-services\.yml",
-        r"Doc file 'index\.md' names AWS Panorama \(ended on 31 May 2026\) without its status, at line 21",
-        r"Doc file 'index\.md' writes a status date by hand at line 21",
-        r"Doc file 'index\.md' names AWS DeepComposer \(ended on 17 September 2025\) without its status, at line 23",
+        r"Doc file 'index\.md' names Amazon Forecast \(closed to new customers since [^)]+\) without its status, at line 12",
+        r"Doc file 'index\.md' has a diagram 'Which forecasting service\?' \(line 14\) that sends readers to Amazon Forecast .* in node 'fc'",
+        r"Doc file 'index\.md' names 'Amazon Imaginary Vision' \(line 23\), which is not in includes/aws-services\.yml",
+        r"Doc file 'index\.md' names AWS Panorama \(ended on 31 May 2026\) without its status, at line 25",
+        r"Doc file 'index\.md' writes a status date by hand at line 25",
+        r"Doc file 'index\.md' names AWS DeepComposer \(ended on 17 September 2025\) without its status, at line 27",
     ],
 )
 @pytest.mark.content

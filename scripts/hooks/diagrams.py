@@ -15,7 +15,9 @@ node_modules). This hook:
 - fails the strict build on a diagram too big to read when shrunk to the text column: wider than
   MAX_WIDTH_PX or taller than MAX_HEIGHT_PX at natural size (redraw it top-down, or split it);
 - caches each SVG in .cache/diagrams/ under a hash of its source, Mermaid's version, its settings and the
-  theme CSS, so that a rebuild (and `make serve` after an edit) draws only what changed;
+  theme CSS, so that a rebuild (and `make serve` after an edit) draws only what changed; a node link is
+  drawn as a placeholder and the build's own URL put in afterwards (none in the print build), so that the
+  site, the offline bundle and the PDF share one drawing of each diagram;
 - colours the SVG through Material's --md-mermaid-* CSS variables (overrides/diagram-theme.css, passed to
   Mermaid as themeCSS), so that the light and dark schemes need no second drawing;
 - unregisters mermaid2's own page handler, which would re-parse every page to add the library to it.
@@ -27,6 +29,7 @@ description from its source, and before print-site (0), which keeps each page's 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import os
@@ -57,8 +60,15 @@ THEME_CSS = "diagram-theme.css"  # in the theme's custom_dir (overrides/)
 MAX_WIDTH_PX = 900
 MAX_HEIGHT_PX = 1500
 # Bump when the drawing or what is cached changes in a way the hash does not see.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 
+# A node link in the source the page hands over (its URL already the build's), and as drawn from a placeholder.
+DRAWN_CLICK = re.compile(r'^(?P<head>\s*click\s+\S+\s+(?:href\s+)?")(?P<href>[^"]*)(?P<tail>".*)$', re.M)
+PLACEHOLDER = "#diagram-link-{}"
+# The <a> of a node link carries the node's position (transform): without the link it becomes a <g>.
+PLACEHOLDER_LINK = re.compile(
+    r'<a href="#diagram-link-(?P<n>\d+)"(?P<rest>[^>]*)>(?P<title><title>[^<]*</title>)?(?P<inner>.*?)</a>', re.S
+)
 # What mermaid2.fence_mermaid writes: the source, unescaped, in a div.
 DIAGRAM_DIV = re.compile(r'<div\s+class="mermaid">(?P<source>.*?)\n</div>', re.S)
 # A node link as Mermaid writes it (xlink:href only), with the tooltip it leaves on the node's group.
@@ -149,7 +159,28 @@ class Diagrams:
         events = config.plugins.events["post_page"]
         events[:] = [method for method in events if getattr(method, "__self__", None) is not mermaid2]
 
-    def svg(self, source: str, page: Page) -> str | None:
+    def svg(self, source: str, page: Page, links: bool = True) -> str | None:
+        """The drawing of a diagram, its node links leading to their URLs (or, without `links`, gone)."""
+        hrefs: list[str] = []
+
+        def placeholder(click: re.Match) -> str:
+            hrefs.append(click["href"])
+            return f"{click['head']}{PLACEHOLDER.format(len(hrefs) - 1)}{click['tail']}"
+
+        source = DRAWN_CLICK.sub(placeholder, source)
+        svg = self.drawing(source, page)
+        if svg is None:
+            return None
+
+        def put_link(link: re.Match) -> str:
+            if not links:
+                return f"<g{link['rest']}>{link['inner']}</g>"
+            href = html.escape(hrefs[int(link["n"])])
+            return f'<a href="{href}"{link["rest"]}>{link["title"] or ""}{link["inner"]}</a>'
+
+        return PLACEHOLDER_LINK.sub(put_link, svg)
+
+    def drawing(self, source: str, page: Page) -> str | None:
         digest = hashlib.sha256((self.key_base + source).encode("utf-8")).hexdigest()
         cached = CACHE_DIR / f"{digest}.svg"
         if cached.exists():
@@ -226,9 +257,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The PDF's print page joins every page into one document, where a link relative to the
-    # original page leads nowhere: there the diagrams are drawings and the text carries the links.
-    drop_links = print_build(config)
     anchors = _diagrams.anchors.setdefault(page.file.src_uri, [])
     anchors.clear()
 
@@ -241,8 +269,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 match["target"],
             )
             return match.group(0)
-        if drop_links:
-            return ""
         if match["anchor"] and len(match["anchor"]) > 1:
             anchors.append((target, match["anchor"][1:], match["target"] + match["anchor"]))
         return f"{match['head']}{target.url_relative_to(page.file)}{match['anchor'] or ''}{match['tail']}"
@@ -262,8 +288,12 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files: Fil
         for target, anchor, link in _diagrams.anchors.get(page.file.src_uri, []):
             page.links_to_anchors.setdefault(target, {}).setdefault(anchor, link)
 
+    # The PDF's print page joins every page into one document, where a link relative to the
+    # original page leads nowhere: there the diagrams are drawings and the text carries the links.
+    links = not print_build(config)
+
     def draw(match: re.Match) -> str:
-        svg = _diagrams.svg(match["source"], page)
+        svg = _diagrams.svg(match["source"], page, links)
         if svg is None:
             return match.group(0)
         return f'<div class="mermaid">{svg}</div>'
