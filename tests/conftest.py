@@ -51,17 +51,32 @@ def _shared(config) -> dict:
     return config.workerinput if hasattr(config, "workerinput") else _served
 
 
-def shared_build(config, name: str, build) -> BuildResult:
-    """build(target) once for every worker: the first to ask builds, the others read its result."""
+def made_once(config, name: str, make):
+    """make(folder) once for every worker, in a shared folder: the first to ask makes it, the others wait
+    and read what it returned (JSON)."""
     target = Path(_shared(config)["shared"]) / name
     record = target.with_name(f"{name}.json")
     with FileLock(str(target) + ".lock"):
-        if record.exists():
-            saved = json.loads(record.read_text())
-            return BuildResult(saved["returncode"], saved["output"], target)
+        if not record.exists():
+            record.write_text(json.dumps(make(target)))
+        return target, json.loads(record.read_text())
+
+
+def shared_build(config, name: str, build) -> BuildResult:
+    """build(target) once for every worker."""
+
+    def make(target: Path) -> dict:
         result = build(target)
-        record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}))
-        return result
+        return {"returncode": result.returncode, "output": result.output}
+
+    target, saved = made_once(config, name, make)
+    return BuildResult(saved["returncode"], saved["output"], target)
+
+
+@pytest.fixture(scope="session")
+def once(pytestconfig):
+    """once(name, make): what make(folder) returns, made by one worker for all (the PDF, the bundle)."""
+    return lambda name, make: made_once(pytestconfig, name, make)
 
 
 @pytest.fixture(scope="session")

@@ -220,7 +220,6 @@ async def _visit_all(
     allowed = _host_key(base_url)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-        context = await browser.new_context(viewport=viewport)
         foreign_by_page: dict[str, list[str]] = {}
 
         async def route(route):
@@ -236,7 +235,6 @@ async def _visit_all(
                 foreign_by_page.setdefault(origin, []).append(url)
                 await route.abort()
 
-        await context.route("**/*", route)
         queue: asyncio.Queue = asyncio.Queue()
         for index, page in enumerate(pages):
             queue.put_nowait((index, page))
@@ -245,6 +243,10 @@ async def _visit_all(
         async def worker() -> None:
             # One tab per worker, navigated from page to page like a reader's: a new tab per page
             # starts a fresh renderer that compiles Mermaid and Material again, which doubled the time.
+            # A context (a window) of its own: a tab behind another in the same window is not laid out
+            # again, so what scripts do on resize (tables.js, diagrams.js) did not always happen.
+            context = await browser.new_context(viewport=viewport)
+            await context.route("**/*", route)
             tab = await context.new_page()
             tab.on(
                 "console",
@@ -259,7 +261,7 @@ async def _visit_all(
             while not queue.empty():
                 index, page = queue.get_nowait()
                 visits[index] = await _visit(tab, base_url, page, layout)
-            await tab.close()
+            await context.close()
 
         await asyncio.gather(*(worker() for _ in range(min(concurrency, len(pages)))))
         await browser.close()
@@ -279,10 +281,6 @@ def visit_pages(
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
-    if layout:
-        # What scripts do once a page is laid out (tables.js marks a wide table, diagrams.js adds the
-        # full-screen control) did not always happen in tabs opened side by side: one tab, as a reader has.
-        concurrency = 1
     # A thread of its own: the async API cannot run inside the sync API's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, _visit_all(base_url, pages, concurrency, viewport, layout)).result()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from build_offline import TOP_FOLDER
@@ -24,7 +25,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pdf(pdf_work):
     from pypdf import PdfReader
 
@@ -65,27 +66,33 @@ PRINT_LAYOUT_JS = """() => {
 }""".replace("SMALLEST_LABEL", SMALLEST_LABEL_PX_JS)
 
 
-@pytest.fixture(scope="module")
-def pdf_work(tmp_path_factory):
+@pytest.fixture(scope="session")
+def pdf_work(once):
     """The PDF as `make pdf` makes it (scripts/build_pdf.py), written into a temporary folder, and the print
     page as Chromium printed it: what a reader of paper sees of every table, diagram, tooltip and list."""
-    work = tmp_path_factory.mktemp("pdf")
-    build_print_site(work / "site")
-    layout = {}
 
-    def make() -> None:  # a thread of its own: the sync API cannot run inside the browser fixture's loop
-        print_pdf(work / "aws-ml-notes.pdf", work / "site", lambda page: layout.update(page.evaluate(PRINT_LAYOUT_JS)))
+    def make(work: Path) -> dict:
+        build_print_site(work / "site")
+        layout = {}
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(make).result()
-    return work, layout
+        def print_it() -> None:  # a thread of its own: the sync API cannot run inside the browser fixture's loop
+            print_pdf(
+                work / "aws-ml-notes.pdf", work / "site", lambda page: layout.update(page.evaluate(PRINT_LAYOUT_JS))
+            )
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(print_it).result()
+        return layout
+
+    return once("pdf", make)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def print_layout(pdf_work):
     return pdf_work[1]
 
 
+@pytest.mark.xdist_group("pdf")
 def test_pdf_no_table_is_wider_than_the_printed_text(print_layout):
     clipped = [f"{t['where']}: {t['width']} px in {t['room']} px" for t in print_layout["tables"] if t["clipped"]]
     assert not clipped, "tables cut off on paper:\n" + "\n".join(clipped)
@@ -226,19 +233,22 @@ def test_pdf_links_stay_inside_the_document(pdf):
     assert external > 100, f"only {external} links to other sites: have the Sources lists lost theirs?"
 
 
-@pytest.fixture(scope="module")
-def offline_bundle(tmp_path_factory):
-    work = tmp_path_factory.mktemp("offline")
-    bundle = work / "aws-ml-notes-offline.zip"
-    # As `make offline` runs it, writing into a temporary folder.
-    subprocess.run(
-        [sys.executable, "scripts/build_offline.py", "--output", str(bundle), "--site-dir", str(work / "site")],
-        cwd=ROOT,
-        check=True,
-        timeout=600,
-    )
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(work / "unzipped")
+@pytest.fixture(scope="session")
+def offline_bundle(once):
+    def make(work: Path) -> dict:
+        bundle = work / "aws-ml-notes-offline.zip"
+        # As `make offline` runs it, writing into a temporary folder.
+        subprocess.run(
+            [sys.executable, "scripts/build_offline.py", "--output", str(bundle), "--site-dir", str(work / "site")],
+            cwd=ROOT,
+            check=True,
+            timeout=600,
+        )
+        with zipfile.ZipFile(bundle) as archive:
+            archive.extractall(work / "unzipped")
+        return {}
+
+    work, _ = once("offline", make)
     return work / "unzipped" / TOP_FOLDER
 
 
