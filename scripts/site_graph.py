@@ -24,6 +24,7 @@ from markdown_source import (
     ACC_TITLE,
     ADMONITION,
     CLICK_LINK,
+    FENCE,
     LINK,
     Line,
     admonition_body,
@@ -64,8 +65,14 @@ class PageInfo:
     traps: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)  # (kind, text, section, anchor)
 
     @cached_property
+    def prose(self) -> str:
+        """The page's Markdown without its fenced blocks: what a reader reads (a diagram's `flowchart TB`
+        is no use of the abbreviation TB)."""
+        return FENCE.sub("", self.markdown)
+
+    @cached_property
     def words(self) -> Counter:
-        return Counter(PART.findall(self.markdown))
+        return Counter(PART.findall(self.prose))
 
     @cached_property
     def outbound_pages(self) -> list[str]:

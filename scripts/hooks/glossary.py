@@ -45,7 +45,7 @@ def explaining_page(graph: Graph, term: str) -> str | None:
         score = 100 * bool(word.search(page.title)) + 10 * sum(bool(word.search(text)) for text, _ in page.headings)
         # A term made of word characters is a whole token: count it from the page's tokens, counted once,
         # instead of searching the page again for each of the glossary's terms.
-        score += page.words[term] if PART.fullmatch(term) else len(word.findall(page.markdown))
+        score += page.words[term] if PART.fullmatch(term) else len(word.findall(page.prose))
         if score > best_score:
             best, best_score = page.src_uri, score
     return best

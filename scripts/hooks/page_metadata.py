@@ -49,5 +49,6 @@ def on_page_content(page_html: str, page: Page, config: MkDocsConfig, files) -> 
     if not page.meta.get("description"):
         summary = summary_of(page_html)
         if summary:
-            page.meta["description"] = summary
+            # Material writes it into an attribute as it is: a quotation mark would end the description.
+            page.meta["description"] = html.escape(summary, quote=True)
     return page_html
