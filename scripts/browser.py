@@ -81,10 +81,30 @@ def type_query(tab, query: str, delay: int = 15) -> list[dict]:
     """Clear the search box, type the query key by key, wait for the answer to it, return the results.
 
     Material's search box ignores fill(): it listens to key events, so the query is typed."""
+    box = _cleared_box(tab)
+    box.press_sequentially(query, delay=delay)
+    return _results_of(tab, query)
+
+
+def enter_query(tab, query: str) -> list[dict]:
+    """The query as a reader who pastes it and types its last character enters it: one key event, so one
+    search (type_query sends one a key). The results are those of the query, however it was typed; the
+    ranking suite enters its queries so (tests/test_search.py types some key by key)."""
+    box = _cleared_box(tab)
+    box.fill(query[:-1])  # no key event: Material does not search yet
+    box.press(query[-1])
+    return _results_of(tab, query)
+
+
+def _cleared_box(tab):
     box = tab.locator("input.md-search__input")
     box.fill("")
     tab.evaluate("() => { const p = window.__searchProbe; p.answered.length = p.shown.length = p.keys.length = 0 }")
-    box.press_sequentially(query, delay=delay)
+    return box
+
+
+def _results_of(tab, query: str) -> list[dict]:
+    """Wait for the answer to the very query typed, and return its results."""
     tab.wait_for_function(
         """query => { const p = window.__searchProbe;
                       return p.sent.length === 0 && p.answered[p.answered.length - 1] === query }""",

@@ -159,8 +159,9 @@ def print_pdf(target: Path, site_dir: Path = PRINT_SITE, inspect=None) -> dict:
             prefer_css_page_size=True,  # size, margins and page numbers: @page in extra.css
         )
         # Chromium cannot number the contents itself: print once, read where each entry landed, fill in the
-        # numbers (their boxes have a fixed width, so nothing moves) and print again.
-        page.pdf(**options)
+        # numbers (their boxes have a fixed width, so nothing moves) and print again. The first printing only
+        # places the pages: without tags and bookmarks, which change no page break, it takes a quarter less.
+        page.pdf(**{**options, "outline": False, "tagged": False})
         page.evaluate(FILL_TOC_JS, target_pages(target, page.evaluate(TOC_TARGETS_JS)))
         page.pdf(**options)
         browser.close()

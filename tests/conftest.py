@@ -112,9 +112,9 @@ def browser():
 
 @pytest.fixture(scope="session")
 def page_visits(site_dir, site_url):
-    """Every page of the real site, visited once at laptop size; requests to any other host are aborted and
-    recorded, and the layout of its diagrams and tables is measured (tests/test_layout.py)."""
-    return visit_pages(site_url, page_urls(site_dir), layout=True)
+    """Every page of the real site, visited once; requests to any other host are aborted and recorded, and the
+    layout of its diagrams and tables is measured at laptop size, then at phone size (tests/test_layout.py)."""
+    return visit_pages(site_url, page_urls(site_dir), layouts=("laptop", "phone"))
 
 
 @pytest.fixture(scope="session")
@@ -160,11 +160,12 @@ def search_tab(browser, site_url):
 @pytest.fixture(scope="session")
 def search_outcomes(search_tab, site_url):
     """The ranking suite (tests/search_queries.yml), typed into the real site's search box once."""
-    from browser import type_query
+    from browser import enter_query
     from search_suite import load_queries, run
 
-    # Typed as fast as keys can be pressed: every key still sends its query, and the check waits for the last.
-    return run(search_tab, site_url, load_queries(), lambda tab, query: type_query(tab, query, delay=0))
+    # Each query entered with one key press: one search each (typing key by key sent one a key, five times the
+    # work for the same results); tests/test_search.py checks that results follow a query typed key by key.
+    return run(search_tab, site_url, load_queries(), enter_query)
 
 
 LAYERS = ("unit", "content", "browser")

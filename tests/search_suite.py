@@ -120,10 +120,11 @@ def answers(result: dict, query: Query, base_url: str, offline: bool = False, pa
     return strip(result["best"], base_url).partition("#")[2] in query.sections
 
 
-def run(tab, base_url: str, queries: list[Query], type_query, offline: bool = False) -> list[Outcome]:
+def run(tab, base_url: str, queries: list[Query], enter, offline: bool = False) -> list[Outcome]:
+    """Each query entered into the tab's search box with enter(tab, query) (scripts/browser.py), and ranked."""
     outcomes = []
     for query in queries:
-        results = type_query(tab, query.query)
+        results = enter(tab, query.query)
         ranks = [
             next(
                 (i for i, result in enumerate(results, 1) if answers(result, query, base_url, offline, page_only)), None

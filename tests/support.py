@@ -100,7 +100,7 @@ class PageVisit:
     unlabelled_diagrams: int = 0
     console_errors: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
-    layout: dict = field(default_factory=dict)  # PAGE_LAYOUT_JS's measures, when asked for
+    layouts: dict = field(default_factory=dict)  # PAGE_LAYOUT_JS's measures at each viewport asked for
 
     @property
     def name(self) -> str:
@@ -130,6 +130,10 @@ SMALLEST_LABEL_PX_JS = """(svg) => {
 
 LAPTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
+VIEWPORTS = {"laptop": LAPTOP, "phone": PHONE}
+
+# Two frames: what the page's resize observers (tables.js, diagrams.js, Material's) do is done and laid out.
+AFTER_RESIZE_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 # What a reader sees of each diagram and table of a page (tests/test_layout.py).
 PAGE_LAYOUT_JS = """() => {
@@ -194,7 +198,7 @@ def _host_key(url: str) -> str:
     return parsed.scheme if parsed.scheme in ("file", "data", "blob") else f"{parsed.scheme}://{parsed.hostname}"
 
 
-async def _visit(tab, base_url: str, page: str, layout: bool) -> PageVisit:
+async def _visit(tab, base_url: str, page: str, layouts: tuple[str, ...]) -> PageVisit:
     result = PageVisit(page=page)
     tab.current_visit = result  # console errors are recorded against the page being visited
     response = await tab.goto(base_url + page, wait_until="load")
@@ -205,14 +209,19 @@ async def _visit(tab, base_url: str, page: str, layout: bool) -> PageVisit:
     result.diagrams, result.rendered, result.error_diagrams = state["diagrams"], state["rendered"], state["errors"]
     result.diagram_links = [link for link in state["links"] if link]
     result.unlabelled_diagrams = state["unlabelled"]
-    if layout:
-        result.layout = await tab.evaluate(PAGE_LAYOUT_JS)
+    # Loaded at the first viewport; each other one is the same page resized to it, as a window is resized
+    # or a phone turned: one load a page (a second load of every page at phone size doubled the visits).
+    for name in layouts:
+        if name != layouts[0]:
+            await tab.set_viewport_size(VIEWPORTS[name])
+            await tab.evaluate(AFTER_RESIZE_JS)
+        result.layouts[name] = await tab.evaluate(PAGE_LAYOUT_JS)
+    if layouts[1:]:
+        await tab.set_viewport_size(VIEWPORTS[layouts[0]])
     return result
 
 
-async def _visit_all(
-    base_url: str, pages: list[str], concurrency: int, viewport: dict, layout: bool
-) -> list[PageVisit]:
+async def _visit_all(base_url: str, pages: list[str], concurrency: int, layouts: tuple[str, ...]) -> list[PageVisit]:
     import asyncio
 
     from playwright.async_api import async_playwright
@@ -245,7 +254,7 @@ async def _visit_all(
             # starts a fresh renderer that compiles Mermaid and Material again, which doubled the time.
             # A context (a window) of its own: a tab behind another in the same window is not laid out
             # again, so what scripts do on resize (tables.js, diagrams.js) did not always happen.
-            context = await browser.new_context(viewport=viewport)
+            context = await browser.new_context(viewport=VIEWPORTS[layouts[0]] if layouts else LAPTOP)
             await context.route("**/*", route)
             tab = await context.new_page()
             tab.on(
@@ -260,7 +269,7 @@ async def _visit_all(
             )
             while not queue.empty():
                 index, page = queue.get_nowait()
-                visits[index] = await _visit(tab, base_url, page, layout)
+                visits[index] = await _visit(tab, base_url, page, layouts)
             await context.close()
 
         await asyncio.gather(*(worker() for _ in range(min(concurrency, len(pages)))))
@@ -273,14 +282,15 @@ async def _visit_all(
 
 
 def visit_pages(
-    base_url: str, pages: list[str], concurrency: int = 3, viewport: dict = LAPTOP, layout: bool = False
+    base_url: str, pages: list[str], concurrency: int = 3, layouts: tuple[str, ...] = ()
 ) -> list[PageVisit]:
     """Open every page as a reader would, several tabs at a time, in a browser that aborts and
-    records every request to a host other than the site's; wait for diagrams and formulas; with `layout`,
-    measure what the reader sees of each diagram and table."""
+    records every request to a host other than the site's; wait for diagrams and formulas; measure what the
+    reader sees of each diagram and table at each of the VIEWPORTS named in `layouts` (the page loaded at the
+    first, then resized to the others), or, with none, load the pages at laptop size."""
     import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
     # A thread of its own: the async API cannot run inside the sync API's event loop.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _visit_all(base_url, pages, concurrency, viewport, layout)).result()
+        return pool.submit(asyncio.run, _visit_all(base_url, pages, concurrency, layouts)).result()

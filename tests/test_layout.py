@@ -9,7 +9,7 @@ own box, every column reachable. The screenshots the checks take are kept in .ca
 from __future__ import annotations
 
 import pytest
-from support import LAPTOP, PHONE, ROOT, page_urls, visit_pages
+from support import LAPTOP, PHONE, ROOT
 
 # With the visit of every page (conftest.py), which measures the laptop layout.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visits")]
@@ -20,15 +20,14 @@ MIN_LABEL_PX = 12
 
 @pytest.fixture(scope="module")
 def laptop(page_visits):
-    """Every page as a laptop shows it: the visit of every page is made at LAPTOP size (conftest.py)."""
-    return {visit.name: visit.layout for visit in page_visits}
+    """Every page as a laptop shows it (LAPTOP): the visit of every page measures it (conftest.py)."""
+    return {visit.name: visit.layouts["laptop"] for visit in page_visits}
 
 
 @pytest.fixture(scope="module")
-def phone(site_url, site_dir):
-    return {
-        visit.name: visit.layout for visit in visit_pages(site_url, page_urls(site_dir), viewport=PHONE, layout=True)
-    }
+def phone(page_visits):
+    """Every page as a phone shows it (PHONE): the same visit, the page resized to a phone's width."""
+    return {visit.name: visit.layouts["phone"] for visit in page_visits}
 
 
 def test_on_a_laptop_every_diagram_fits_its_column_with_labels_of_12_px(laptop):
