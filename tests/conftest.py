@@ -159,7 +159,7 @@ def search_tab(browser, site_url):
 
 @pytest.fixture(scope="session")
 def search_outcomes(search_tab, site_url):
-    """The ranking suite (tests/search_queries.yml), typed into the real site's search box once."""
+    """The ranking suite (tests/search_queries.yml), entered into the real site's search box once."""
     from browser import enter_query
     from search_suite import load_queries, run
 

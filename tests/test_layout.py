@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from support import LAPTOP, PHONE, ROOT
 
-# With the visit of every page (conftest.py), which measures the laptop layout.
+# With the visit of every page (conftest.py), which measures the laptop layout and then the phone layout.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visits")]
 
 EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
