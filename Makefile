@@ -60,7 +60,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 test: install-dev browser lint
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --durations=25
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder --durations=25
 
 # Check links and anchors of the built site; LINKS_ARGS=--external also checks other sites.
 links: build install-dev

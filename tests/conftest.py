@@ -189,8 +189,23 @@ def pytest_collection_modifyitems(config, items):
             problems.append(f"{item.nodeid}: uses {sorted(used & SITE_FIXTURES)}, so it is not a unit test")
     if problems:
         raise pytest.UsageError("tests in the wrong layer:\n" + "\n".join(problems))
-    # The longest chain first, so that a worker starts it at once: the PDF's build and two printings.
-    items.sort(key=lambda item: 0 if (mark := item.get_closest_marker("xdist_group")) and mark.args == ("pdf",) else 1)
+    for item in items:
+        # The content checks of the real site on one worker, which parses each built page once for all of them
+        # (support.built_page).
+        if item.get_closest_marker("content") and "site_dir" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("real-site-pages"))
+    # The longest chains first (make test runs xdist with --no-loadscope-reorder, so in this order), each
+    # started by the first worker free: the PDF's build and two printings, the visit of every page, the search
+    # suite and the offline bundle, the pages read as files; then the short checks fill the gaps.
+    items.sort(key=lambda item: SCHEDULE.index(group) if (group := xdist_group(item)) in SCHEDULE else len(SCHEDULE))
+
+
+SCHEDULE = ["pdf", "visits", "search", "real-site-pages"]
+
+
+def xdist_group(item) -> str | None:
+    mark = item.get_closest_marker("xdist_group")
+    return mark.args[0] if mark else None
 
 
 _search_report: list[str] = []

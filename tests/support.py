@@ -49,6 +49,21 @@ def real_graph() -> Graph:
     return build_graph([(name, (ROOT / "docs" / name).read_text(encoding="utf-8")) for name in nav_files()])
 
 
+def built_page(site_dir: Path, url: str):
+    """The page built at `url` (site-relative, directory style: "" is the home page), parsed once per worker
+    process: the content checks read the same pages again and again, and html.parser takes 7 s to read the whole
+    site. Shared, so read-only: a check that changes the tree works on a copy."""
+    path = Path(site_dir) / url / "index.html"
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+@functools.cache
+def _parsed(path: Path, mtime_ns: int):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
 def page_url(src_uri: str) -> str:
     """The site-relative URL a page is built at (directory URLs): `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
     path = src_uri.removesuffix(".md").removesuffix("index")
@@ -204,8 +219,6 @@ async def _visit(tab, base_url: str, page: str, layouts: tuple[str, ...]) -> Pag
     response = await tab.goto(base_url + page, wait_until="load")
     result.status = response.status if response else 0
     state = await tab.evaluate(DIAGRAM_STATE_JS)
-    # Late requests (lazy libraries, the search worker) still count: wait until the network is quiet.
-    await tab.wait_for_load_state("networkidle")
     result.diagrams, result.rendered, result.error_diagrams = state["diagrams"], state["rendered"], state["errors"]
     result.diagram_links = [link for link in state["links"] if link]
     result.unlabelled_diagrams = state["unlabelled"]
@@ -216,6 +229,9 @@ async def _visit(tab, base_url: str, page: str, layouts: tuple[str, ...]) -> Pag
             await tab.set_viewport_size(VIEWPORTS[name])
             await tab.evaluate(AFTER_RESIZE_JS)
         result.layouts[name] = await tab.evaluate(PAGE_LAYOUT_JS)
+    # Late requests (lazy libraries, the search worker) still count: the network must be quiet (500 ms with no
+    # request) before the tab moves on; measured first, the layouts take some of that wait.
+    await tab.wait_for_load_state("networkidle")
     if layouts[1:]:
         await tab.set_viewport_size(VIEWPORTS[layouts[0]])
     return result

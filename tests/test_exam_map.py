@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import Tag
 from exam_map import EXAMS_PATH, check_exams
-from support import ROOT
+from support import ROOT, built_page
 
 EXAMS = yaml.safe_load((ROOT / EXAMS_PATH).read_text(encoding="utf-8"))["exams"]
 TASKS = [task for domain in EXAMS["mla-c01"]["domains"].values() for task in domain["tasks"]]
 
 
-def article(site_dir, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site_dir / page / "index.html").read_text(encoding="utf-8"), "html.parser").article
+def article(site_dir, page: str) -> Tag:
+    return built_page(site_dir, page).article
 
 
-def task_section(soup: BeautifulSoup, task_id: str) -> list:
+def task_section(soup: Tag, task_id: str) -> list:
     """The elements under a task statement's heading, up to the next heading."""
     heading = soup.find(id=f"task-{task_id.replace('.', '-')}")
     assert heading is not None, f"task {task_id} has no heading on the map"

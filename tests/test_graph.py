@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString, Tag
 from glossary import abbreviations
 from page_kinds import SELF_CHECK_QUESTIONS
 from site_graph import BACKLINKS_SHOWN, build_graph, render_backlinks
-from support import ROOT, page_url, page_urls, real_graph
+from support import ROOT, built_page, page_url, page_urls, real_graph
 
 
 def section_items(html: str, section_id: str) -> list[str]:
@@ -102,9 +102,7 @@ def test_every_topic_page_ends_with_two_to_five_self_check_questions(site_dir):
     for src_uri, info in real_graph().pages.items():
         if not info.kind.self_check:
             continue
-        html = (site_dir / page_url(src_uri) / "index.html").read_text()
-        soup = BeautifulSoup(html, "html.parser")
-        heading = soup.find(id="check-yourself")
+        heading = built_page(site_dir, page_url(src_uri)).find(id="check-yourself")
         questions = []
         for sibling in heading.find_next_siblings() if heading else []:
             if sibling.name == "h2":
@@ -122,32 +120,52 @@ ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?(?![\w-])")
 NOT_ABBREVIATIONS = {"NVIDIA", "MATLAB", "NXP", "H2O", "PPI", "JAX"}
 
 
+# What is not the site's prose: code, diagrams (their labels are checked as drawn), scripts and styles.
+HIDDEN = {"pre", "code", "svg", "script", "style"}
+
+
+def prose(element: Tag, skip: set[int], words: list[str], abbreviations: list[str]) -> None:
+    """The prose of `element` into `words`, the abbreviations (<abbr>) it uses into `abbreviations`: not what
+    is hidden, nor the subtrees whose id() is in `skip`. The tree is shared (support.built_page): read only."""
+    for child in element.children:
+        if isinstance(child, Tag):
+            if (
+                child.name in HIDDEN
+                or id(child) in skip
+                or (child.name == "div" and "mermaid" in child.get("class", ()))
+            ):
+                continue
+            if child.name == "abbr":
+                abbreviations.append(child.get_text())
+            else:
+                prose(child, skip, words, abbreviations)
+        elif type(child) is NavigableString:
+            words.append(child)
+
+
 def page_texts(site_dir):
+    """Each page's prose and the abbreviations it uses."""
     for page in page_urls(site_dir):
-        soup = BeautifulSoup((site_dir / page / "index.html").read_text(), "html.parser")
-        article = soup.find("article")
+        article = built_page(site_dir, page).article
         if article is None:
             continue
-        for hidden in article.find_all(["pre", "code", "svg", "script", "style"]) + article.select("div.mermaid"):
-            hidden.decompose()
         # A page's Sources list gives documents' titles ("CREATE MODEL", "FAQs"), not the site's words.
         sources = article.find(id="sources")
-        if sources is not None and sources.find_next_sibling("ul") is not None:
-            sources.find_next_sibling("ul").decompose()
-        yield page or "index.html", article
+        sources_list = sources.find_next_sibling("ul") if sources is not None else None
+        words, used = [], []
+        prose(article, {id(sources_list)} if sources_list is not None else set(), words, used)
+        yield page or "index.html", " ".join(words), used
 
 
 def glossary_usage(site_dir) -> tuple[dict[str, str], list[str]]:
     """Acronyms written without a glossary entry ({acronym: first page}), and entries no page uses."""
     terms = {term for term, _ in abbreviations(ROOT)}
     unknown, used = {}, set()
-    for page, article in page_texts(site_dir):
+    for page, text, page_abbreviations in page_texts(site_dir):
         # The glossary's own table would count every entry as used.
         if page != "resources/glossary/":
-            used.update(abbr.get_text() for abbr in article.find_all("abbr"))
-        for abbr in article.find_all("abbr"):
-            abbr.decompose()
-        for token in ACRONYM.findall(article.get_text(" ")):
+            used.update(page_abbreviations)
+        for token in ACRONYM.findall(text):
             singular = token[:-1] if token.endswith("s") and token[:-1] in terms else token
             if singular not in terms and singular not in NOT_ABBREVIATIONS and len(singular) > 1:
                 unknown.setdefault(singular, page)

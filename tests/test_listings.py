@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from support import page_url, real_graph
+from bs4 import Tag
+from support import built_page, page_url, real_graph
 
 DECISION_GUIDE = re.compile(r"^(which|what|how to choose|choosing)\b|decision", re.I)  # CONTRIBUTING.md
 TRAP_TITLE = re.compile(r"^(Exam tip|Exam trap|Correction)")
@@ -23,8 +23,8 @@ def text_of(element) -> str:
     return " ".join(element.get_text().split())
 
 
-def article(site_dir: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site_dir / url / "index.html").read_text(encoding="utf-8"), "html.parser").article
+def article(site_dir: Path, url: str) -> Tag:
+    return built_page(site_dir, url).article
 
 
 def target(from_url: str, href: str) -> str:
@@ -87,7 +87,7 @@ def glossary_misdirections(site_dir: Path) -> list[str]:
 def description_problems(site_dir: Path, pages: list[str], site_description: str) -> list[str]:
     problems = []
     for url in pages:
-        html = BeautifulSoup((site_dir / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        html = built_page(site_dir, url)
         meta = html.find("meta", attrs={"name": "description"})
         description = " ".join((meta["content"] if meta else "").split())
         first = html.article.find("p") if html.article else None

@@ -12,7 +12,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from service_register import REGISTER_PATH, load_register
-from support import ROOT, build_fixture
+from support import ROOT, build_fixture, built_page, page_url
 
 REGISTER = load_register(ROOT / REGISTER_PATH)
 # A status read longer ago than this is stale: read the source again and update `verified`.
@@ -134,8 +134,7 @@ def test_status_wording_follows_the_build_date(tmp_path, build_date, wording):
 
 
 def built(site_dir, page: str) -> BeautifulSoup:
-    path = site_dir / re.sub(r"(index)?\.md$", "", page) / "index.html"
-    return BeautifulSoup(path.read_text(), "html.parser")
+    return built_page(site_dir, page_url(page))
 
 
 @pytest.mark.content
