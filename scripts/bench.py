@@ -29,6 +29,7 @@ from browser import (
     SEARCH_PROBE,
     chromium_path,
     last_keystroke_to_results_ms,
+    launch_options,
     open_search,
     type_query,
 )
@@ -139,7 +140,7 @@ def bench_search(site_dir: Path) -> dict:
     queries = [entry["query"] for entry in yaml.safe_load(SEARCH_QUERIES.read_text(encoding="utf-8"))][::3]
     times = []
     with serve(site_dir) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**launch_options())
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         context.add_init_script(SEARCH_PROBE)
         tab = context.new_page()
@@ -340,7 +341,7 @@ def bench_weight(site_dir: Path) -> dict:
 
     results = {}
     with serve(site_dir, compress=True) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**launch_options())
         for label, page in WEIGHT_PAGES.items():
             context = browser.new_context()  # a first visit: empty cache
             tab = context.new_page()

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from browser import CHROMIUM_ARGS, chromium_path
+from browser import launch_options
 from site_build import ROOT, strict_build
 from site_server import serve
 
@@ -140,7 +140,7 @@ def print_pdf(target: Path, site_dir: Path = PRINT_SITE, inspect=None) -> dict:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     with serve(site_dir) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**launch_options())
         context = browser.new_context(color_scheme="light", viewport={"width": A4_TEXT_WIDTH_PX, "height": 1000})
         page = context.new_page()
         page.emulate_media(media="print")  # the contents are shown in print only: the scripts below measure them

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import yaml
-from browser import CHROMIUM_ARGS, chromium_path
+from browser import launch_options
 from site_build import ROOT, BuildResult, build_site  # noqa: F401 (build_site: for the checks)
 from site_graph import Graph, build_graph
 
@@ -98,7 +98,7 @@ def confine(context, allowed: tuple[str, ...]) -> list[str]:
 
 
 def launch_browser(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(**launch_options())
 
 
 @dataclass
@@ -244,7 +244,7 @@ async def _visit_all(base_url: str, pages: list[str], concurrency: int, layouts:
 
     allowed = _host_key(base_url)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(**launch_options())
         foreign_by_page: dict[str, list[str]] = {}
 
         async def route(route):

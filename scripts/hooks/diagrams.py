@@ -37,7 +37,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from browser import CHROMIUM_ARGS, chromium_path
+from browser import launch_options
 from markdown_source import ACC_TITLE, CLICK_LINK, FENCE, is_diagram
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -114,9 +114,7 @@ class Renderer:
             from playwright.sync_api import sync_playwright
 
             self._playwright = sync_playwright().start()
-            self._browser = self._playwright.chromium.launch(
-                executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
-            )
+            self._browser = self._playwright.chromium.launch(**launch_options())
             self._tab = self._browser.new_page()
             self._tab.set_content(RENDER_PAGE)
             self._tab.add_script_tag(path=str(self.library))
