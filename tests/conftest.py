@@ -190,17 +190,27 @@ def pytest_collection_modifyitems(config, items):
     if problems:
         raise pytest.UsageError("tests in the wrong layer:\n" + "\n".join(problems))
     for item in items:
-        # The content checks of the real site on one worker, which parses each built page once for all of them
-        # (support.built_page).
-        if item.get_closest_marker("content") and "site_dir" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("real-site-pages"))
+        if group := chain_of(item):
+            item.add_marker(pytest.mark.xdist_group(group))
     # The longest chains first (make test runs xdist with --no-loadscope-reorder, so in this order), each
-    # started by the first worker free: the PDF's build and two printings, the visit of every page, the search
-    # suite and the offline bundle, the pages read as files; then the short checks fill the gaps.
+    # started by the first worker free; then the short checks fill the gaps.
     items.sort(key=lambda item: SCHEDULE.index(group) if (group := xdist_group(item)) in SCHEDULE else len(SCHEDULE))
 
 
+# The chains of work that each run on one worker (an xdist group), longest first, and the fixture that puts a
+# check in one: the PDF's build and two printings; the visit of every page (each worker would visit them all
+# again); the ranking suite and the offline bundle; the real site's pages read as files, each parsed once for
+# all the content checks of a worker (support.built_page).
 SCHEDULE = ["pdf", "visits", "search", "real-site-pages"]
+CHAIN_FIXTURES = {"pdf_work": "pdf", "page_visits": "visits", "search_tab": "search", "offline_bundle": "search"}
+
+
+def chain_of(item) -> str | None:
+    used = getattr(item, "fixturenames", ())
+    chains = [chain for fixture, chain in CHAIN_FIXTURES.items() if fixture in used]
+    if not chains and item.get_closest_marker("content") and "site_dir" in used:
+        chains = ["real-site-pages"]
+    return min(chains, key=SCHEDULE.index, default=None)
 
 
 def xdist_group(item) -> str | None:

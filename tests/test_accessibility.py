@@ -51,7 +51,6 @@ def test_no_serious_accessibility_violation(browser, site_url, scheme):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xdist_group("visits")
 def test_every_diagram_has_an_accessible_title_and_description(page_visits):
     problems = [
         f"{visit.name}: {visit.unlabelled_diagrams} diagram(s) without accTitle/accDescr"

@@ -16,8 +16,6 @@ from markdown_source import diagram_labels, diagrams
 from site_graph import BACKLINKS_SHOWN
 from support import ROOT, SMALLEST_LABEL_PX_JS, confine, real_graph
 
-# The PDF's checks on one worker (the print build and Chromium's printing take it minutes), the offline
-# bundle's with the search checks, whose typed suite they compare with.
 pytestmark = pytest.mark.browser
 
 
@@ -104,14 +102,12 @@ def print_layout(pdf_work):
     return pdf_work[1]
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_no_table_is_wider_than_the_printed_text(print_layout):
     clipped = [f"{t['where']}: {t['width']} px in {t['room']} px" for t in print_layout["tables"] if t["clipped"]]
     assert not clipped, "tables cut off on paper:\n" + "\n".join(clipped)
     assert len(print_layout["tables"]) > 50
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
     small = [
         f"{d['where']}: '{d['title']}' labels at {d['labelPt']:.1f} pt"
@@ -122,7 +118,6 @@ def test_pdf_every_diagram_has_labels_of_7_pt_or_more(print_layout):
     assert len(print_layout["diagrams"]) > 50
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
     assert print_layout["underlined"] == 0, f"{print_layout['underlined']} abbreviations printed underlined"
     long = [
@@ -134,7 +129,6 @@ def test_pdf_prints_no_tooltip_underline_and_short_backlink_lists(print_layout):
     assert print_layout["backlinks"], "no 'Referenced by' list in the print page"
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_has_one_clean_title_contents_with_page_numbers_and_an_answer_key(pdf):
     reader, text = pdf
     assert reader.metadata.title == "AWS ML Notes", reader.metadata.title
@@ -193,14 +187,12 @@ def outline_titles(outline) -> list[str]:
     return titles
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_page_count_is_plausible(pdf):
     reader, _ = pdf
     pages = len(real_graph().pages)
     assert pages <= len(reader.pages) <= pages * 40, f"{len(reader.pages)} PDF pages for {pages} site pages"
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_has_every_page_title_in_text_and_outline(pdf):
     reader, text = pdf
     squashed = squash(text)
@@ -211,7 +203,6 @@ def test_pdf_has_every_page_title_in_text_and_outline(pdf):
     assert not missing_outline, f"page titles missing from the PDF bookmarks: {missing_outline}"
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_has_every_diagram_label_and_no_mermaid_source(pdf):
     _, text = pdf
     squashed = squash(text)
@@ -227,7 +218,6 @@ def test_pdf_has_every_diagram_label_and_no_mermaid_source(pdf):
         assert source not in text, f"raw Mermaid source {source!r} printed in the PDF"
 
 
-@pytest.mark.xdist_group("pdf")
 def test_pdf_links_stay_inside_the_document(pdf):
     reader, _ = pdf
     internal = external = 0
@@ -273,7 +263,6 @@ def offline_tab(offline_bundle, browser):
     context.close()
 
 
-@pytest.mark.xdist_group("search")
 def test_offline_search_answers_like_the_hosted_site(offline_bundle, offline_tab, search_outcomes, site_url):
     """A sample of the ranking suite, typed into the bundle opened from disk: the same pages in the
     same order as on the hosted site, and no request leaving the disk."""
@@ -298,7 +287,6 @@ def test_offline_search_answers_like_the_hosted_site(offline_bundle, offline_tab
     assert not offline_tab.left_disk, f"requests left the disk: {offline_tab.left_disk}"
 
 
-@pytest.mark.xdist_group("search")
 def test_offline_navigation_and_diagrams_work_from_disk(offline_bundle, offline_tab):
     offline_tab.goto((offline_bundle / "index.html").as_uri(), wait_until="load")
     offline_tab.locator("a[href$='data-engineering/index.html']:visible").first.click()

@@ -12,7 +12,7 @@ import pytest
 from support import LAPTOP, PHONE, ROOT
 
 # With the visit of every page (conftest.py), which measures the laptop layout and then the phone layout.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("visits")]
+pytestmark = pytest.mark.browser
 
 EVIDENCE = ROOT / ".cache" / "evidence" / "layout"
 MIN_LABEL_PX = 12
@@ -57,8 +57,8 @@ def test_on_a_phone_every_diagram_fits_and_a_shrunk_one_has_a_full_screen_contro
 
 
 @pytest.mark.parametrize("viewport", ["laptop", "phone"])
-def test_every_table_keeps_its_header_in_view_and_every_column_reachable(request, viewport):
-    layouts = request.getfixturevalue(viewport)
+def test_every_table_keeps_its_header_in_view_and_every_column_reachable(page_visits, viewport):
+    layouts = {visit.name: visit.layouts[viewport] for visit in page_visits}
     problems = []
     for page, layout in layouts.items():
         for t in layout["tables"]:

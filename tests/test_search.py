@@ -37,7 +37,6 @@ def test_a_bad_query_entry_fails_naming_the_entry_and_the_problem(site_dir, tmp_
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("search")
 def test_learners_find_the_page_that_answers_in_the_top_three(search_outcomes, site_url):
     summary = shares(search_outcomes)
     _search_report[:] = report(summary).splitlines()
@@ -48,13 +47,11 @@ def test_learners_find_the_page_that_answers_in_the_top_three(search_outcomes, s
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("search")
 def test_searching_sends_no_request_to_another_host(search_outcomes, search_tab):
     assert not search_tab.foreign_requests, f"requests to other hosts: {search_tab.foreign_requests}"
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("search")
 def test_results_follow_the_query_typed(search_tab, site_url):
     first = type_query(search_tab, "SMOTE")
     assert first and strip(first[0]["page"], site_url) == "feature-engineering/unbalanced-data/", first[:3]
@@ -66,7 +63,6 @@ def test_results_follow_the_query_typed(search_tab, site_url):
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("search")
 def test_a_section_result_shows_its_heading_and_enter_opens_it(search_tab, site_url):
     results = type_query(search_tab, "what port does zeppelin use on emr")
     assert results, "no results"
@@ -94,7 +90,6 @@ def test_a_section_result_shows_its_heading_and_enter_opens_it(search_tab, site_
     ],
 )
 @pytest.mark.browser
-@pytest.mark.xdist_group("search")
 def test_both_spellings_give_the_same_results(search_tab, british, american):
     uk, us = type_query(search_tab, british), type_query(search_tab, american)
     assert uk, f"{british!r} found nothing"
