@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-# One worker visits every page once (page_visits) for all of these.
+# The checks that use page_visits run on the worker that visited every page (conftest.py, CHAIN_FIXTURES).
 pytestmark = pytest.mark.browser
 
 # The scripts a page may load: Material's bundle, the search worker's shim, ours (overrides/).
