@@ -206,7 +206,7 @@ def synthetic_site(target: Path, pages: int, shape: dict, seed: int = 7) -> list
     nav = [{"Home": "index.md"}]
     (docs).mkdir(parents=True)
     (docs / "index.md").write_text(
-        "# Home\n\nThe synthetic home page.\n\n"
+        "---\nkind: home\n---\n\n# Home\n\nThe synthetic home page.\n\n"
         + "".join(f"- [Section {s}](section-{s:03d}/page-{s:04d}.md)\n" for s in range(sections))
     )
     by_section: dict[int, list[str]] = {}

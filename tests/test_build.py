@@ -88,3 +88,15 @@ def test_bad_input_fails_the_strict_build_naming_file_and_problem(fixture_site, 
     result = fixture_site(fixture)
     assert result.returncode != 0, f"{fixture}: the strict build should fail:\n{result.output}"
     assert re.search(expected, result.output, re.S), f"{fixture}: message not found:\n{result.output}"
+
+
+def test_the_benchmarks_synthetic_site_builds_strictly(tmp_path):
+    """make bench times synthetic sites shaped like the real one: they follow the rules the build enforces
+    (a rule added without them stops the bench after half an hour)."""
+    from support import build_site
+
+    from bench import real_site_proportions, synthetic_site
+
+    nav = synthetic_site(tmp_path, 30, real_site_proportions())
+    result = build_site(tmp_path / "site", docs_dir=tmp_path / "docs", nav=nav)
+    assert result.returncode == 0, f"the bench's synthetic site fails the strict build:\n{result.output[-3000:]}"
