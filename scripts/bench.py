@@ -34,6 +34,7 @@ from browser import (
     type_query,
 )
 from check_links import check_links
+from hooks.service_register import REGISTER_PATH, load_register
 from site_build import ROOT, build_site, strict_build
 from site_server import serve
 
@@ -200,6 +201,15 @@ def synthetic_site(target: Path, pages: int, shape: dict, seed: int = 7) -> list
         for p in sorted((ROOT / "docs").rglob("*.md"))
         for w in re.findall(r"[A-Za-z][A-Za-z0-9]{2,}", p.read_text(encoding="utf-8"))
     ]
+    # Random text must not name a closed service by chance ("stream processor"): the build refuses such a page.
+    retired = {
+        word.lower()
+        for service in load_register(ROOT / REGISTER_PATH).services.values()
+        if service.closed_to_new_customers or service.end_of_support
+        for name in service.names
+        for word in name.split()
+    }
+    words = [word for word in words if word not in retired]
     docs = target / "docs"
     sections = max(1, pages // 25)
     names = [f"section-{i % sections:03d}/page-{i:04d}.md" for i in range(pages)]
